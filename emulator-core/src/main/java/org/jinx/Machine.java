@@ -1,0 +1,89 @@
+package org.jinx;
+
+import org.jinx.bus.IoPortBus;
+import org.jinx.cpu.Cpu;
+import org.jinx.mem.PhysicalMemory;
+import org.jinx.time.EventScheduler;
+import org.jinx.time.VirtualClock;
+
+/**
+ * The machine without devices: CPU, physical memory, the I/O bus, virtual time and the run
+ * loop. A board (PcPlatform) adds chips to the buses; the run loop executes the CPU until the
+ * earliest device deadline, fires what is due, and repeats until something stops it.
+ */
+public final class Machine {
+    /** Why {@link #run} returned. */
+    public enum StopReason { EXIT_REQUESTED, INSTRUCTION_LIMIT, SHUTDOWN, HALTED_FOREVER, INTERRUPTED }
+
+    public final VirtualClock clock;
+    public final EventScheduler scheduler;
+    public final PhysicalMemory mem;
+    public final IoPortBus io;
+    public final Cpu cpu;
+
+    private boolean exitRequested;
+    private int exitStatus;
+    private StopReason stopReason;
+
+    public Machine(int ramBytes, long cpuHz) {
+        clock = new VirtualClock(cpuHz);
+        scheduler = new EventScheduler(clock);
+        mem = new PhysicalMemory(ramBytes);
+        io = new IoPortBus();
+        cpu = new Cpu(mem, io, clock);
+    }
+
+    /** Asks the run loop to stop after the current instruction with a process exit status. */
+    public void requestExit(int status) {
+        exitRequested = true;
+        exitStatus = status;
+        cpu.exitLoop = true;
+    }
+
+    /** Stops the run loop from another thread (Ctrl-C, a debugger). */
+    public void interrupt() {
+        cpu.exitLoop = true;
+    }
+
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
+    public StopReason run(long maxInstructions) {
+        long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
+        cpu.exitLoop = false;
+        while (true) {
+            if (exitRequested) {
+                return stop(StopReason.EXIT_REQUESTED);
+            }
+            if (cpu.exitLoop) {
+                cpu.exitLoop = false;
+                return stop(StopReason.INTERRUPTED);
+            }
+            if (cpu.instructions >= limit) {
+                return stop(StopReason.INSTRUCTION_LIMIT);
+            }
+            long deadline = scheduler.nextDeadline();
+            if (cpu.state == Cpu.State.SHUTDOWN) {
+                return stop(StopReason.SHUTDOWN);
+            }
+            if (cpu.state == Cpu.State.HALTED && deadline == Long.MAX_VALUE
+                    && (!cpu.ifFlag() || !cpu.pic.intrPending())) {
+                // Nothing can ever wake the CPU: no timer is armed and no interrupt is pending.
+                return stop(StopReason.HALTED_FOREVER);
+            }
+            cpu.runUntil(deadline, limit - cpu.instructions);
+            scheduler.runDue();
+        }
+    }
+
+    private StopReason stop(StopReason r) {
+        stopReason = r;
+        return r;
+    }
+}
