@@ -449,6 +449,57 @@ public final class Cpu {
         }
     }
 
+    /**
+     * The first operand of the row (E, G, a fixed register or an immediate) at the operation
+     * size. For a memory operand this computes the address and remembers it for {@link #setOp1}.
+     */
+    public int getOp1(DecodedInsn d) {
+        switch (d.k1) {
+            case DecodedInsn.K_E:
+                return getE(d, d.osize);
+            case DecodedInsn.K_G:
+            case DecodedInsn.K_REG:
+                return getReg(d.osize, d.r1);
+            case DecodedInsn.K_IMM:
+                return d.imm;
+            default:
+                throw new IllegalStateException("no first operand: " + d.row);
+        }
+    }
+
+    /** Writes the first operand; a memory operand goes to the address {@link #getOp1} computed. */
+    public void setOp1(DecodedInsn d, int v) {
+        if (d.k1 == DecodedInsn.K_E) {
+            setE(d, d.osize, v);
+        } else {
+            setReg(d.osize, d.r1, v);
+        }
+    }
+
+    /** Writes the first operand without reading it first (MOV): computes the address itself. */
+    public void storeOp1(DecodedInsn d, int v) {
+        if (d.k1 == DecodedInsn.K_E) {
+            storeE(d, d.osize, v);
+        } else {
+            setReg(d.osize, d.r1, v);
+        }
+    }
+
+    /** The second operand of the row at the operation size. */
+    public int getOp2(DecodedInsn d) {
+        switch (d.k2) {
+            case DecodedInsn.K_E:
+                return getE(d, d.osize);
+            case DecodedInsn.K_G:
+            case DecodedInsn.K_REG:
+                return getReg(d.osize, d.r2);
+            case DecodedInsn.K_IMM:
+                return d.k1 == DecodedInsn.K_IMM ? d.imm2 : d.imm;
+            default:
+                throw new IllegalStateException("no second operand: " + d.row);
+        }
+    }
+
     public int getG(DecodedInsn d) {
         return getReg(d.osize, d.reg);
     }
