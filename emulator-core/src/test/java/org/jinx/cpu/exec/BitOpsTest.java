@@ -196,4 +196,14 @@ class BitOpsTest {
         assertThat(r.reg(Cpu.ECX) & 0xFF).as("SETL CL").isEqualTo(1);
         assertThat(r.reg(Cpu.EDX) & 0xFF).as("SETB DL").isZero();
     }
+
+    @Test
+    void realModeWordBitStringInMemory() {
+        // BTS word [8000h], BX with BX = 20h: bit 0 of the word two words up, at 8004h.
+        CpuRig r = CpuRig.real().poke32(DATA, 0).poke32(DATA + 4, 0).set(Cpu.EBX, 0x20)
+                .code(0x0F, 0xAB, 0x1E).code(AluAssert.le16(DATA)).run();
+        assertThat(r.peek32(DATA)).isZero();
+        assertThat(r.peek32(DATA + 4)).isEqualTo(1);
+        assertFlags(r, C, 0);
+    }
 }
