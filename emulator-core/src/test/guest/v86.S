@@ -245,8 +245,9 @@ leave_v86:
 int40_pm:
     mov %ds, %eax
     mov %eax, %ss:i40_ds_inside
-    mov $SEL_DATA32, %ax
+    mov $SEL_DATA32, %ax            # DS and ES arrive null from V86
     mov %ax, %ds
+    mov %ax, %es
     incl i40_count
     push %esi
     push %edi
