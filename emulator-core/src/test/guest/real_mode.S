@@ -20,6 +20,7 @@ main:
     call push_pop
     call flag_insns
     call branches
+    call conditions
     DONE
 
 # ---------------------------------------------------------------- arithmetic
@@ -132,6 +133,24 @@ arithmetic:
     mov $2, %si
     lea (%bx,%si), %ax
     CHECK_EQ16 "lea16 wraps", %ax, $0x0001
+
+    mov $0x8000, %ax
+    neg %ax
+    CHECK_EQ16 "neg16 8000 stays 8000", %ax, $0x8000
+    CHECK_FLAGS "neg16 8000 overflows", OF|CF|SF, OF|CF|SF
+    mov $0x7FFF, %ax
+    inc %ax
+    CHECK_FLAGS "inc16 7FFF overflows", OF|SF|ZF, OF|SF
+    mov $0xFFFFFFFF, %eax
+    mov $0, %edx
+    stc
+    adc $0, %eax
+    adc $0, %edx
+    CHECK_EQ "adc carries through a 64-bit increment, low", %eax, $0
+    CHECK_EQ "adc carries through a 64-bit increment, high", %edx, $1
+    mov $5, %eax
+    test $4, %al
+    CHECK_FLAGS "test of a set bit: ZF clear, CF OF clear", ZF|CF|OF, 0
     ret
 
 # ---------------------------------------------------------------- MUL, IMUL, DIV, IDIV
@@ -191,6 +210,29 @@ multiply_divide:
     mov $47, %al
     aam
     CHECK_EQ16 "aam 47", %ax, $0x0407
+
+    mov $-4, %al
+    mov $8, %bl
+    imul %bl
+    CHECK_EQ16 "imul8 -4*8", %ax, $0xFFE0
+    CHECK_FLAGS "imul8 fits in AL: CF OF clear", CF|OF, 0
+    mov $0x80, %al
+    mov $2, %bl
+    mul %bl
+    CHECK_EQ16 "mul8 80*2", %ax, $0x0100
+    CHECK_FLAGS "mul8 with AH set: CF OF", CF|OF, CF|OF
+    mov $-7, %ax
+    cwd
+    mov $-2, %bx
+    idiv %bx
+    CHECK_EQ16 "idiv16 -7/-2 quotient", %ax, $3
+    CHECK_EQ16 "idiv16 -7/-2 remainder", %dx, $0xFFFF
+    mov $0, %edx
+    mov $100000, %eax
+    mov $7, %ecx
+    div %ecx
+    CHECK_EQ "div32 100000/7", %eax, $14285
+    CHECK_EQ "div32 100000 mod 7", %edx, $5
     ret
 
 # ---------------------------------------------------------------- shifts and bit instructions
@@ -222,6 +264,19 @@ shifts_and_bits:
     mov $36, %cl
     shl %cl, %eax
     CHECK_EQ "shl32 count masked to 5 bits", %eax, $0x23456780
+    pushw $0x08C3                   # OF SF ZF CF and bit 1
+    popf
+    mov $0, %cl
+    shl %cl, %eax
+    CHECK_FLAGS "shift by 0 leaves every flag", OF|SF|ZF|CF|PF, OF|SF|ZF|CF
+    stc
+    mov $0x01, %al
+    rcr $1, %al
+    CHECK_EQ16 "rcr8 brings CF into bit 7", %ax, $0x6780
+    CHECK_FLAGS "rcr8 carry out", CF, CF
+    mov $0x80000000, %eax
+    sar $31, %eax
+    CHECK_EQ "sar32 by 31", %eax, $0xFFFFFFFF
 
     mov $0x1234, %ax
     mov $0xABCD, %dx
@@ -344,6 +399,11 @@ segments:
     mov %dx, %ds
     CHECK_EQ16 "lds offset", %cx, $0x5678
     CHECK_EQ16 "lds segment", %ax, $0x1234
+    lfs %cs:far_ptr, %bx
+    mov %fs, %ax
+    xor %dx, %dx
+    mov %dx, %fs
+    CHECK_EQ16 "lfs segment", %ax, $0x1234
     ret
 
 rom_word:   .word 0xBEEF
@@ -380,7 +440,19 @@ far_transfers:
     ljmp $0xEF00, $(far_jmp_target + 0x1000)
 far_jmp_back:
     CHECK_EQ16 "far jmp through an alias", %cx, $0xEF00
+
+    # A far call with a 32-bit operand pushes CS and EIP as dwords.
+    lcalll $0xF000, $far_call32
+far_call32_ret:
+    CHECK_EQ "o32 far call pushes a 32-bit EIP", %eax, $far_call32_ret
+    CHECK_EQ "o32 far call pushes CS in a dword", %ebx, $0xF000
     ret
+
+far_call32:
+    mov %sp, %bp
+    mov (%bp), %eax
+    mov 4(%bp), %ebx
+    lretl
 
 far_get_cs:
     mov %cs, %ax
@@ -464,7 +536,28 @@ de_insn:
     div %bl                         # quotient 0x100 > 0xFF
     CHECK_EQ16 "#DE on div8 quotient overflow", %si, $1
     movw $rm_stubs, %es:(0 * 4)     # back to the unexpected-interrupt stub
+
+    # LIDT moves the real-mode interrupt table.
+    movw $int40_moved, %es:(SCRATCH + 0x40 * 4)
+    movw $0xF000, %es:(SCRATCH + 0x40 * 4 + 2)
+    lidtl %cs:moved_ivt
+    xor %ax, %ax
+    int $0x40
+    lidtl %cs:reset_ivt
+    CHECK_EQ16 "INT uses the IVT at the IDTR base", %ax, $0x5151
+    xor %ax, %ax
+    int $0x40
+    CHECK_EQ16 "IDTR back at 0", %ax, $0x4040
     ret
+
+int40_moved:
+    mov $0x5151, %ax
+    iret
+
+moved_ivt:  .word 0x03FF
+            .long SCRATCH
+reset_ivt:  .word 0x03FF
+            .long 0
 
 int40_handler:
     push %bp
@@ -762,4 +855,60 @@ jump_table_target:
     mov $1, %ax
 7:  CHECK_EQ16 "jmp rel32 in 16-bit code", %ax, $0
     ret
+
+# ---------------------------------------------------------------- every condition code
+
+# For a flags value, the mask of conditions that hold (bit cc for cc = 0..15: O NO B AE E
+# NE BE A S NS P NP L GE LE G), taken once with SETcc and once with Jcc.
+.macro CC_CASE flags, want, what
+    pushw $\flags
+    popf
+    call setcc_mask
+    CHECK_EQ16 "setcc with \what", %dx, $\want
+    pushw $\flags
+    popf
+    call jcc_mask
+    CHECK_EQ16 "jcc with \what", %dx, $\want
+.endm
+
+conditions:
+    PRINT "# condition codes\n"
+    CC_CASE 0x0002, 0xAAAA, "no flags"
+    CC_CASE 0x08C7, 0x6555, "OF SF ZF PF CF"
+    CC_CASE 0x0082, 0x59AA, "SF only"
+    CC_CASE 0x0803, 0x5A65, "OF CF"
+    CC_CASE 0x08C2, 0x6959, "OF SF ZF"
+    CC_CASE 0x0006, 0xA6AA, "PF only"
+    ret
+
+setcc_mask:
+    .set cc_index, 0
+    .irp cc, o,no,b,ae,e,ne,be,a,s,ns,p,np,l,ge,le,g
+    set\cc cc_bytes + cc_index
+    .set cc_index, cc_index + 1
+    .endr
+    jmp cc_collect
+
+jcc_mask:
+    .set cc_index, 0
+    .irp cc, o,no,b,ae,e,ne,be,a,s,ns,p,np,l,ge,le,g
+    movb $0, cc_bytes + cc_index
+    j\cc 1f
+    jmp 2f
+1:  movb $1, cc_bytes + cc_index
+2:
+    .set cc_index, cc_index + 1
+    .endr
+cc_collect:
+    xor %dx, %dx
+    mov $15, %bx
+1:  shl $1, %dx
+    or cc_bytes(%bx), %dl
+    dec %bx
+    jns 1b
+    ret
+
+    .data
+cc_bytes:   .space 16
+    CODE16
 
