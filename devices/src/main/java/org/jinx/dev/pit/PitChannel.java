@@ -80,6 +80,10 @@ public final class PitChannel {
         this.outLine = outLine == null ? IrqLine.NULL : outLine;
         this.timer = outLine == null || scheduler == null ? null : scheduler.newTimer(name, this::onEvent);
         this.tick = ticksAt(clock.cycles());
+        // The datasheet leaves OUT undefined before the first control word. High is chosen, and
+        // driven, so that programming mode 2 or 3 (the usual first act) makes no edge of its own.
+        this.out = true;
+        this.outLine.setLevel(true);
     }
 
     // ---------------------------------------------------------------- time

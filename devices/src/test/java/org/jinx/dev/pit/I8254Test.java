@@ -28,6 +28,9 @@ class I8254Test {
         out0 = new RecordingIrqLine(fc.clock);
         out2 = new RecordingIrqLine(fc.clock);
         pit = new I8254("pit", 0x40, fc.clock, fc.scheduler, new IrqLine[] {out0, null, out2});
+        assertThat(out0.high()).as("OUT is driven high at power-on").isTrue();
+        out0.clear();
+        out2.clear();
     }
 
     private long tickNow() {

@@ -1,0 +1,93 @@
+package org.jinx.dev;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jinx.Machine;
+import org.jinx.bus.IrqLine;
+import org.jinx.dev.pic.Elcr;
+import org.jinx.dev.pic.I8259;
+import org.jinx.dev.pit.I8254;
+import org.jinx.dev.pit.SpeakerPort;
+import org.jinx.state.Snapshot;
+import org.jinx.state.Snapshottable;
+
+/**
+ * The PC/AT board: the one place that knows which chip sits at which port and drives which IRQ.
+ *
+ * <pre>
+ *   0x20-0x21   8259A master        INT -> CPU INTR
+ *   0xA0-0xA1   8259A slave         INT -> master IR2
+ *   0x4D0-0x4D1 ELCR (edge/level per IRQ)
+ *   0x40-0x43   8254 PIT            counter 0 OUT -> IRQ 0, counter 2 -> port 0x61
+ *   0x61        system control port B (counter 2 gate, speaker, OUT2)
+ * </pre>
+ *
+ * A port claimed twice stops construction with the bus's message naming both owners.
+ */
+public final class PcPlatform {
+    public final Machine machine;
+    public final I8259 masterPic;
+    public final I8259 slavePic;
+    public final Elcr elcr;
+    public final I8254 pit;
+    public final SpeakerPort port61;
+
+    /** Every stateful chip by its snapshot section name, in restore order. */
+    private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
+
+    public PcPlatform(Machine machine) {
+        this.machine = machine;
+        var io = machine.io;
+
+        masterPic = new I8259("pic-master", IrqLine.NULL); // the CPU samples INTR through intrPending()
+        slavePic = new I8259("pic-slave", high -> masterPic.setInput(2, high));
+        masterPic.attachSlave(2, slavePic);
+        elcr = new Elcr(masterPic, slavePic);
+        io.register(0x20, 2, masterPic, "8259A master PIC");
+        io.register(0xA0, 2, slavePic, "8259A slave PIC");
+        io.register(0x4D0, 2, elcr, "ELCR");
+        machine.cpu.pic = masterPic;
+
+        pit = new I8254("pit", 0x40, machine.clock, machine.scheduler, new IrqLine[] {irq(0), null, null});
+        port61 = new SpeakerPort(pit.channel(2), machine.clock);
+        io.register(0x40, 4, pit, "8254 PIT");
+        io.register(0x61, 1, port61, "system control port B");
+
+        devices.put("pic-master", masterPic);
+        devices.put("pic-slave", slavePic);
+        devices.put("pit", pit);
+        devices.put("port61", port61);
+    }
+
+    /** The line into the PIC for ISA IRQ {@code n} (0-15): 0-7 on the master, 8-15 on the slave. */
+    public IrqLine irq(int n) {
+        if (n < 0 || n > 15) {
+            throw new IllegalArgumentException("ISA IRQ out of range: " + n);
+        }
+        return n < 8 ? masterPic.input(n) : slavePic.input(n - 8);
+    }
+
+    /** Saves every chip under its section name. The caller saves the clock and CPU beside it. */
+    public Snapshot save() {
+        Snapshot s = new Snapshot();
+        devices.forEach(s::save);
+        return s;
+    }
+
+    /** Loads every chip, then lets each re-arm its timers and re-drive its lines. */
+    public void restore(Snapshot s) {
+        devices.forEach(s::load);
+        devices.values().forEach(Snapshottable::postLoad);
+    }
+
+    /** The console's {@code info devices}: one block per chip. */
+    public List<String> dump() {
+        List<String> lines = new ArrayList<>();
+        lines.add(masterPic.dump());
+        lines.add(slavePic.dump());
+        lines.add(pit.dump().stripTrailing());
+        return lines;
+    }
+}

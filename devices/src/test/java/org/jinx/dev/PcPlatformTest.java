@@ -1,0 +1,162 @@
+package org.jinx.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jinx.Machine;
+import org.jinx.bus.IoPortBus;
+import org.jinx.bus.IoPortHandler;
+import org.junit.jupiter.api.Test;
+
+/** The board as a guest sees it: programmed through machine.io, observed at the CPU's INTA. */
+class PcPlatformTest {
+    private static final long CPU_HZ = 33_000_000L;
+
+    /** One delivered interrupt: when the CPU acknowledged it and which vector it got. */
+    private record Delivery(long cycle, int vector) {
+    }
+
+    private static Machine machine() {
+        return new Machine(1 << 20, CPU_HZ);
+    }
+
+    private static void initPics(Machine m) {
+        m.io.out(0x20, 1, 0x11);
+        m.io.out(0x21, 1, 0x08);
+        m.io.out(0x21, 1, 0x04);
+        m.io.out(0x21, 1, 0x01);
+        m.io.out(0xA0, 1, 0x11);
+        m.io.out(0xA1, 1, 0x70);
+        m.io.out(0xA1, 1, 0x02);
+        m.io.out(0xA1, 1, 0x01);
+        m.io.out(0x21, 1, 0xFA); // only IRQ 0 and the cascade unmasked
+        m.io.out(0xA1, 1, 0xFF);
+    }
+
+    /**
+     * The run loop of an idle CPU with IF set: jump to each deadline, fire it, and take every
+     * interrupt the PIC presents, answering each with a non-specific EOI as a handler would.
+     */
+    private static List<Delivery> idleUntil(Machine m, long endCycle) {
+        List<Delivery> got = new ArrayList<>();
+        while (m.scheduler.nextDeadline() <= endCycle) {
+            m.clock.setCycles(Math.max(m.clock.cycles(), m.scheduler.nextDeadline()));
+            m.scheduler.runDue();
+            while (m.cpu.pic.intrPending()) {
+                got.add(new Delivery(m.clock.cycles(), m.cpu.pic.acknowledge()));
+                m.io.out(0x20, 1, 0x20);
+            }
+        }
+        m.clock.setCycles(Math.max(m.clock.cycles(), endCycle));
+        return got;
+    }
+
+    @Test
+    void pit100HzDeliversVector8ToTheCpuAHundredTimesPerVirtualSecond() {
+        Machine m = machine();
+        new PcPlatform(m);
+        initPics(m);
+        m.io.out(0x43, 1, 0x34); // counter 0, LSB then MSB, mode 2
+        m.io.out(0x40, 1, 11932 & 0xFF);
+        m.io.out(0x40, 1, 11932 >> 8);
+
+        List<Delivery> got = idleUntil(m, CPU_HZ);
+        assertThat(got).hasSizeBetween(99, 101);
+        assertThat(got).allMatch(d -> d.vector == 0x08);
+        // Each tick k arrives (k * 11932 + 1) PIT clocks after programming, within one CPU cycle.
+        for (int k = 1; k <= got.size(); k++) {
+            long pitClocks = k * 11932L + 1;
+            long expected = (pitClocks * CPU_HZ + 1_193_181) / 1_193_182;
+            assertThat(got.get(k - 1).cycle).as("tick %d", k).isBetween(expected, expected + 1);
+        }
+    }
+
+    @Test
+    void maskedIrq0DeliversNothingAndUnmaskingDeliversTheLatchedTick() {
+        Machine m = machine();
+        new PcPlatform(m);
+        initPics(m);
+        m.io.out(0x21, 1, 0xFF);
+        m.io.out(0x43, 1, 0x34);
+        m.io.out(0x40, 1, 0x00);
+        m.io.out(0x40, 1, 0x10); // 4096 clocks, about 291 per second
+        assertThat(idleUntil(m, CPU_HZ / 10)).isEmpty();
+        m.io.out(0x21, 1, 0xFE);
+        assertThat(m.cpu.pic.intrPending()).isTrue();
+        assertThat(m.cpu.pic.acknowledge()).isEqualTo(0x08);
+    }
+
+    @Test
+    void slaveIrqReachesTheCpuWithTheSlaveVector() {
+        Machine m = machine();
+        PcPlatform pc = new PcPlatform(m);
+        initPics(m);
+        m.io.out(0xA1, 1, 0xEF); // unmask IRQ 12
+        pc.irq(12).pulse();
+        assertThat(m.cpu.pic.intrPending()).isTrue();
+        assertThat(m.cpu.pic.acknowledge()).isEqualTo(0x74);
+    }
+
+    @Test
+    void speakerPortReadsCounter2Out() {
+        Machine m = machine();
+        new PcPlatform(m);
+        m.io.out(0x61, 1, 0x01); // gate counter 2 on
+        m.io.out(0x43, 1, 0xB0); // counter 2, mode 0
+        m.io.out(0x42, 1, 100);
+        m.io.out(0x42, 1, 0);
+        assertThat(m.io.in(0x61, 1) & 0x20).isZero();
+        m.clock.advance(CPU_HZ / 1000); // 1 ms is about 1193 PIT clocks
+        assertThat(m.io.in(0x61, 1) & 0x20).isEqualTo(0x20);
+    }
+
+    @Test
+    void claimedPortMakesTheBoardRefuseWithBothOwners() {
+        Machine m = machine();
+        m.io.register(0x40, 1, new IoPortHandler() {
+            @Override
+            public int read(int port, int size) {
+                return 0;
+            }
+
+            @Override
+            public void write(int port, int size, int value) {
+            }
+        }, "someone else's timer");
+        assertThatThrownBy(() -> new PcPlatform(m))
+                .isInstanceOf(IoPortBus.PortConflictException.class)
+                .hasMessageContaining("someone else's timer").hasMessageContaining("8254 PIT");
+    }
+
+    @Test
+    void snapshotRestoresProgrammedBoardOnAFreshMachine() {
+        Machine m = machine();
+        PcPlatform pc = new PcPlatform(m);
+        initPics(m);
+        m.io.out(0x43, 1, 0x34);
+        m.io.out(0x40, 1, 11932 & 0xFF);
+        m.io.out(0x40, 1, 11932 >> 8);
+        idleUntil(m, CPU_HZ / 20);
+        byte[] saved = pc.save().encode();
+
+        Machine m2 = machine();
+        m2.clock.setCycles(m.clock.cycles()); // the caller restores the clock with the CPU
+        PcPlatform pc2 = new PcPlatform(m2);
+        pc2.restore(org.jinx.state.Snapshot.decode(saved));
+
+        List<Delivery> a = idleUntil(m, CPU_HZ / 5);
+        List<Delivery> b = idleUntil(m2, CPU_HZ / 5);
+        assertThat(b).isEqualTo(a).hasSize(15);
+        assertThat(pc2.dump()).isEqualTo(pc.dump());
+    }
+
+    @Test
+    void ioDumpNamesEveryChip() {
+        Machine m = machine();
+        new PcPlatform(m);
+        assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
+                .contains("ELCR").contains("8254 PIT").contains("system control port B");
+    }
+}
