@@ -1,5 +1,7 @@
 package org.jinx.dev;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.jinx.dev.pic.Elcr;
 import org.jinx.dev.pic.I8259;
 import org.jinx.dev.pit.I8254;
 import org.jinx.dev.pit.SpeakerPort;
+import org.jinx.dev.rtc.CmosLayout;
+import org.jinx.dev.rtc.Mc146818;
 import org.jinx.state.Snapshot;
 import org.jinx.state.Snapshottable;
 
@@ -22,6 +26,7 @@ import org.jinx.state.Snapshottable;
  *   0x4D0-0x4D1 ELCR (edge/level per IRQ)
  *   0x40-0x43   8254 PIT            counter 0 OUT -> IRQ 0, counter 2 -> port 0x61
  *   0x61        system control port B (counter 2 gate, speaker, OUT2)
+ *   0x70-0x71   MC146818 RTC/CMOS   IRQ 8
  * </pre>
  *
  * A port claimed twice stops construction with the bus's message naming both owners.
@@ -33,11 +38,53 @@ public final class PcPlatform {
     public final Elcr elcr;
     public final I8254 pit;
     public final SpeakerPort port61;
+    public final Mc146818 rtc;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
 
+    /**
+     * What the board is built with.
+     *
+     * @param deterministic nothing from the host enters: the RTC starts at {@code rtcStart}
+     * @param rtcStart      RTC start as calendar seconds (UTC arithmetic on wall-clock fields), or
+     *                      null for the host's local time (deterministic runs use 2000-01-01)
+     * @param hardDiskTypes CMOS types of hard disks 0 and 1 (0: none)
+     * @param floppyTypes   CMOS types of diskette drives A and B (0: none, 4: 1.44 MB)
+     */
+    public record Options(boolean deterministic, Long rtcStart, int[] hardDiskTypes, int[] floppyTypes) {
+        public static final long DETERMINISTIC_EPOCH =
+                LocalDateTime.of(2000, 1, 1, 0, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
+        public static Options defaults() {
+            return new Options(false, null, new int[2], new int[2]);
+        }
+
+        public static Options deterministicRun() {
+            return new Options(true, null, new int[2], new int[2]);
+        }
+
+        public Options withRtcStart(long seconds) {
+            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes);
+        }
+
+        public Options withDisks(int[] hardDisks, int[] floppies) {
+            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone());
+        }
+
+        long rtcStartSeconds() {
+            if (rtcStart != null) {
+                return rtcStart;
+            }
+            return deterministic ? DETERMINISTIC_EPOCH : LocalDateTime.now().toEpochSecond(ZoneOffset.UTC);
+        }
+    }
+
     public PcPlatform(Machine machine) {
+        this(machine, Options.defaults());
+    }
+
+    public PcPlatform(Machine machine, Options options) {
         this.machine = machine;
         var io = machine.io;
 
@@ -55,10 +102,27 @@ public final class PcPlatform {
         io.register(0x40, 4, pit, "8254 PIT");
         io.register(0x61, 1, port61, "system control port B");
 
+        rtc = new Mc146818(machine.clock, machine.scheduler, irq(8), options.rtcStartSeconds());
+        io.register(0x70, 2, rtc, "MC146818 RTC");
+        writeCmos(options);
+
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
         devices.put("pit", pit);
         devices.put("port61", port61);
+        devices.put("rtc", rtc);
+    }
+
+    /** The configuration bytes a BIOS or OS reads from CMOS. */
+    private void writeCmos(Options options) {
+        CmosLayout.setMemory(rtc, machine.mem.ramSize() & 0xFFFFFFFFL);
+        int floppies = (options.floppyTypes()[0] != 0 ? 1 : 0) + (options.floppyTypes()[1] != 0 ? 1 : 0);
+        // no FPU is modelled; the display is VGA (bits 5-4 = 00)
+        CmosLayout.setEquipment(rtc, floppies == 0 ? 0 : CmosLayout.EQUIPMENT_FLOPPY | (floppies - 1) << 6);
+        CmosLayout.setFloppyTypes(rtc, options.floppyTypes()[0], options.floppyTypes()[1]);
+        CmosLayout.setHardDiskType(rtc, 0, options.hardDiskTypes()[0]);
+        CmosLayout.setHardDiskType(rtc, 1, options.hardDiskTypes()[1]);
+        CmosLayout.updateChecksum(rtc);
     }
 
     /** The line into the PIC for ISA IRQ {@code n} (0-15): 0-7 on the master, 8-15 on the slave. */
@@ -88,6 +152,7 @@ public final class PcPlatform {
         lines.add(masterPic.dump());
         lines.add(slavePic.dump());
         lines.add(pit.dump().stripTrailing());
+        lines.add(rtc.dump());
         return lines;
     }
 }

@@ -153,10 +153,53 @@ class PcPlatformTest {
     }
 
     @Test
+    void cmosDescribesTheMachineAndDeterministicClockStartsAt2000() {
+        Machine m = new Machine(8 << 20, CPU_HZ);
+        new PcPlatform(m, PcPlatform.Options.deterministicRun().withDisks(new int[] {47, 0}, new int[] {4, 0}));
+        m.io.out(0x70, 1, 0x17);
+        int extLo = m.io.in(0x71, 1);
+        m.io.out(0x70, 1, 0x18);
+        assertThat(extLo | m.io.in(0x71, 1) << 8).isEqualTo(7 * 1024);
+        m.io.out(0x70, 1, 0x12);
+        assertThat(m.io.in(0x71, 1)).isEqualTo(0xF0);
+        m.io.out(0x70, 1, 0x10);
+        assertThat(m.io.in(0x71, 1)).isEqualTo(0x40);
+        m.io.out(0x70, 1, 0x14);
+        assertThat(m.io.in(0x71, 1) & 0xC1).isEqualTo(0x01);
+        m.io.out(0x70, 1, 0x09);
+        assertThat(m.io.in(0x71, 1)).isEqualTo(0x00);
+        m.io.out(0x70, 1, 0x32);
+        assertThat(m.io.in(0x71, 1)).isEqualTo(0x20);
+    }
+
+    @Test
+    void rtcPeriodicInterruptArrivesAsVector0x70() {
+        Machine m = machine();
+        new PcPlatform(m, PcPlatform.Options.deterministicRun());
+        initPics(m);
+        m.io.out(0xA1, 1, 0xFE); // unmask IRQ 8
+        m.io.out(0x70, 1, 0x0B);
+        m.io.out(0x71, 1, 0x42); // PIE
+        List<Delivery> got = new ArrayList<>();
+        while (m.scheduler.nextDeadline() <= CPU_HZ / 100) {
+            m.clock.setCycles(m.scheduler.nextDeadline());
+            m.scheduler.runDue();
+            while (m.cpu.pic.intrPending()) {
+                got.add(new Delivery(m.clock.cycles(), m.cpu.pic.acknowledge()));
+                m.io.out(0x70, 1, 0x0C);
+                m.io.in(0x71, 1);
+                m.io.out(0xA0, 1, 0x20);
+                m.io.out(0x20, 1, 0x20);
+            }
+        }
+        assertThat(got).hasSize(10).allMatch(d -> d.vector == 0x70);
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
         assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
-                .contains("ELCR").contains("8254 PIT").contains("system control port B");
+                .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC");
     }
 }
