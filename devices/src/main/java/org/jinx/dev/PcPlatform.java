@@ -14,6 +14,8 @@ import org.jinx.dev.pit.I8254;
 import org.jinx.dev.pit.SpeakerPort;
 import org.jinx.dev.rtc.CmosLayout;
 import org.jinx.dev.rtc.Mc146818;
+import org.jinx.dev.uart.Ns16550;
+import org.jinx.dev.uart.SerialEndpoint;
 import org.jinx.state.Snapshot;
 import org.jinx.state.Snapshottable;
 
@@ -27,6 +29,8 @@ import org.jinx.state.Snapshottable;
  *   0x40-0x43   8254 PIT            counter 0 OUT -> IRQ 0, counter 2 -> port 0x61
  *   0x61        system control port B (counter 2 gate, speaker, OUT2)
  *   0x70-0x71   MC146818 RTC/CMOS   IRQ 8
+ *   0x3F8-0x3FF NS16550A COM1       IRQ 4
+ *   0x2F8-0x2FF NS16550A COM2       IRQ 3
  * </pre>
  *
  * A port claimed twice stops construction with the bus's message naming both owners.
@@ -39,6 +43,8 @@ public final class PcPlatform {
     public final I8254 pit;
     public final SpeakerPort port61;
     public final Mc146818 rtc;
+    public final Ns16550 com1;
+    public final Ns16550 com2;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
@@ -51,25 +57,32 @@ public final class PcPlatform {
      *                      null for the host's local time (deterministic runs use 2000-01-01)
      * @param hardDiskTypes CMOS types of hard disks 0 and 1 (0: none)
      * @param floppyTypes   CMOS types of diskette drives A and B (0: none, 4: 1.44 MB)
+     * @param com1          what COM1's line is connected to
+     * @param com2          what COM2's line is connected to
      */
-    public record Options(boolean deterministic, Long rtcStart, int[] hardDiskTypes, int[] floppyTypes) {
+    public record Options(boolean deterministic, Long rtcStart, int[] hardDiskTypes, int[] floppyTypes,
+                          SerialEndpoint com1, SerialEndpoint com2) {
         public static final long DETERMINISTIC_EPOCH =
                 LocalDateTime.of(2000, 1, 1, 0, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
         public static Options defaults() {
-            return new Options(false, null, new int[2], new int[2]);
+            return new Options(false, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL);
         }
 
         public static Options deterministicRun() {
-            return new Options(true, null, new int[2], new int[2]);
+            return new Options(true, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL);
         }
 
         public Options withRtcStart(long seconds) {
-            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes);
+            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes, com1, com2);
         }
 
         public Options withDisks(int[] hardDisks, int[] floppies) {
-            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone());
+            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone(), com1, com2);
+        }
+
+        public Options withSerial(SerialEndpoint first, SerialEndpoint second) {
+            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, first, second);
         }
 
         long rtcStartSeconds() {
@@ -106,11 +119,18 @@ public final class PcPlatform {
         io.register(0x70, 2, rtc, "MC146818 RTC");
         writeCmos(options);
 
+        com1 = new Ns16550("com1", machine.clock, machine.scheduler, irq(4), options.com1());
+        com2 = new Ns16550("com2", machine.clock, machine.scheduler, irq(3), options.com2());
+        io.register(0x3F8, 8, com1, "NS16550A COM1");
+        io.register(0x2F8, 8, com2, "NS16550A COM2");
+
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
         devices.put("pit", pit);
         devices.put("port61", port61);
         devices.put("rtc", rtc);
+        devices.put("com1", com1);
+        devices.put("com2", com2);
     }
 
     /** The configuration bytes a BIOS or OS reads from CMOS. */
@@ -153,6 +173,8 @@ public final class PcPlatform {
         lines.add(slavePic.dump());
         lines.add(pit.dump().stripTrailing());
         lines.add(rtc.dump());
+        lines.add(com1.dump());
+        lines.add(com2.dump());
         return lines;
     }
 }

@@ -196,10 +196,37 @@ class PcPlatformTest {
     }
 
     @Test
+    void com1TransmitsToItsEndpointAndInterruptsOnIrq4() {
+        Machine m = machine();
+        org.jinx.dev.uart.MemorySerialEndpoint term = new org.jinx.dev.uart.MemorySerialEndpoint();
+        new PcPlatform(m, PcPlatform.Options.deterministicRun().withSerial(term, org.jinx.dev.uart.SerialEndpoint.NULL));
+        initPics(m);
+        m.io.out(0x21, 1, 0xEA); // unmask IRQ 4 too
+        m.io.out(0x3FB, 1, 0x80);
+        m.io.out(0x3F8, 1, 1);
+        m.io.out(0x3F9, 1, 0);
+        m.io.out(0x3FB, 1, 0x03);
+        m.io.out(0x3FC, 1, 0x08); // OUT2
+        m.io.out(0x3F9, 1, 0x01); // ERBFI
+        for (char c : "ok".toCharArray()) {
+            m.io.out(0x3F8, 1, c);
+        }
+        term.feed("!");
+        m.clock.setCycles(m.scheduler.nextDeadline());
+        m.scheduler.runDue();
+        m.clock.setCycles(m.scheduler.nextDeadline());
+        m.scheduler.runDue();
+        assertThat(term.outputText()).isEqualTo("ok");
+        assertThat(m.cpu.pic.intrPending()).isTrue();
+        assertThat(m.cpu.pic.acknowledge()).isEqualTo(0x0C);
+        assertThat(m.io.in(0x3F8, 1)).isEqualTo('!');
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
         assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
-                .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC");
+                .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC").contains("NS16550A COM1").contains("NS16550A COM2");
     }
 }
