@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.jinx.Machine;
 import org.jinx.bus.IrqLine;
+import org.jinx.dev.kbd.A20Gate;
+import org.jinx.dev.kbd.I8042;
+import org.jinx.dev.kbd.Ps2Keyboard;
+import org.jinx.dev.kbd.SystemControlPortA;
 import org.jinx.dev.pic.Elcr;
 import org.jinx.dev.pic.I8259;
 import org.jinx.dev.pit.I8254;
@@ -31,7 +35,12 @@ import org.jinx.state.Snapshottable;
  *   0x70-0x71   MC146818 RTC/CMOS   IRQ 8
  *   0x3F8-0x3FF NS16550A COM1       IRQ 4
  *   0x2F8-0x2FF NS16550A COM2       IRQ 3
+ *   0x60, 0x64  8042 + PS/2 keyboard IRQ 1 (aux IRQ 12); output port -> A20, CPU reset
+ *   0x92        system control port A (fast A20, CPU reset)
  * </pre>
+ *
+ * The 8042's reset line and port 0x92 reset the CPU only, as on the AT, where that line is the
+ * CPU's RESET pin: chips and the A20 gate keep their state.
  *
  * A port claimed twice stops construction with the bus's message naming both owners.
  */
@@ -45,6 +54,9 @@ public final class PcPlatform {
     public final Mc146818 rtc;
     public final Ns16550 com1;
     public final Ns16550 com2;
+    public final A20Gate a20;
+    public final I8042 kbc;
+    public final SystemControlPortA port92;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
@@ -124,6 +136,13 @@ public final class PcPlatform {
         io.register(0x3F8, 8, com1, "NS16550A COM1");
         io.register(0x2F8, 8, com2, "NS16550A COM2");
 
+        a20 = new A20Gate(machine.mem);
+        kbc = new I8042(new Ps2Keyboard(), irq(1), irq(12), a20, machine.cpu::reset);
+        port92 = new SystemControlPortA(a20, machine.cpu::reset);
+        io.register(0x60, 1, kbc, "8042 keyboard controller");
+        io.register(0x64, 1, kbc, "8042 keyboard controller");
+        io.register(0x92, 1, port92, "system control port A");
+
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
         devices.put("pit", pit);
@@ -131,6 +150,8 @@ public final class PcPlatform {
         devices.put("rtc", rtc);
         devices.put("com1", com1);
         devices.put("com2", com2);
+        devices.put("i8042", kbc);
+        devices.put("port92", port92);
     }
 
     /** The configuration bytes a BIOS or OS reads from CMOS. */
@@ -175,6 +196,7 @@ public final class PcPlatform {
         lines.add(rtc.dump());
         lines.add(com1.dump());
         lines.add(com2.dump());
+        lines.add(kbc.dump());
         return lines;
     }
 }

@@ -223,10 +223,47 @@ class PcPlatformTest {
     }
 
     @Test
+    void keyPressReachesTheCpuAsIrq1AndPort60ReadsSet1() {
+        Machine m = machine();
+        PcPlatform pc = new PcPlatform(m);
+        initPics(m);
+        m.io.out(0x21, 1, 0xF9); // IRQ 1 and the cascade unmasked, IRQ 0 masked
+        pc.kbc.keyboard().key(org.jinx.dev.kbd.Key.ENTER, true);
+        assertThat(m.cpu.pic.acknowledge()).isEqualTo(0x09);
+        assertThat(m.io.in(0x64, 1) & 1).isEqualTo(1);
+        assertThat(m.io.in(0x60, 1)).isEqualTo(0x1C);
+    }
+
+    @Test
+    void keyboardControllerResetRestartsTheCpuAtTheResetVector() {
+        Machine m = machine();
+        new PcPlatform(m);
+        m.cpu.eip = 0x1234;
+        m.io.out(0x64, 1, 0xFE);
+        assertThat(m.cpu.eip).isEqualTo(0xFFF0);
+        m.cpu.eip = 0x1234;
+        m.io.out(0x92, 1, 0x01);
+        assertThat(m.cpu.eip).isEqualTo(0xFFF0);
+    }
+
+    @Test
+    void a20GateMasksAddressBit20() {
+        Machine m = machine();
+        new PcPlatform(m);
+        m.mem.write8(0x00000, 0x11);
+        m.io.out(0x64, 1, 0xD1);
+        m.io.out(0x60, 1, 0xDD); // A20 off
+        assertThat(m.mem.read8(0x100000)).isEqualTo(0x11);
+        m.io.out(0x92, 1, 0x02); // fast A20 on
+        assertThat(m.mem.a20()).isTrue();
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
         assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
-                .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC").contains("NS16550A COM1").contains("NS16550A COM2");
+                .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC").contains("NS16550A COM1").contains("NS16550A COM2")
+                .contains("8042 keyboard controller").contains("system control port A");
     }
 }
