@@ -20,6 +20,7 @@ import org.jinx.dev.rtc.CmosLayout;
 import org.jinx.dev.rtc.Mc146818;
 import org.jinx.dev.uart.Ns16550;
 import org.jinx.dev.uart.SerialEndpoint;
+import org.jinx.dev.vga.Vga;
 import org.jinx.state.Snapshot;
 import org.jinx.state.Snapshottable;
 
@@ -37,6 +38,7 @@ import org.jinx.state.Snapshottable;
  *   0x2F8-0x2FF NS16550A COM2       IRQ 3
  *   0x60, 0x64  8042 + PS/2 keyboard IRQ 1 (aux IRQ 12); output port -> A20, CPU reset
  *   0x92        system control port A (fast A20, CPU reset)
+ *   0x3C0-0x3CF, 0x3D4-0x3D5, 0x3DA   VGA registers; 0xA0000-0xBFFFF VGA memory window
  * </pre>
  *
  * The 8042's reset line and port 0x92 reset the CPU only, as on the AT, where that line is the
@@ -57,6 +59,7 @@ public final class PcPlatform {
     public final A20Gate a20;
     public final I8042 kbc;
     public final SystemControlPortA port92;
+    public final Vga vga;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
@@ -143,6 +146,12 @@ public final class PcPlatform {
         io.register(0x64, 1, kbc, "8042 keyboard controller");
         io.register(0x92, 1, port92, "system control port A");
 
+        vga = new Vga(machine.clock);
+        io.register(0x3C0, 16, vga, "VGA");
+        io.register(0x3D4, 2, vga, "VGA");
+        io.register(0x3DA, 1, vga, "VGA");
+        machine.mem.map(Vga.WINDOW_BASE, Vga.WINDOW_SIZE, vga.window);
+
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
         devices.put("pit", pit);
@@ -152,6 +161,7 @@ public final class PcPlatform {
         devices.put("com2", com2);
         devices.put("i8042", kbc);
         devices.put("port92", port92);
+        devices.put("vga", vga);
     }
 
     /** The configuration bytes a BIOS or OS reads from CMOS. */
@@ -197,6 +207,7 @@ public final class PcPlatform {
         lines.add(com1.dump());
         lines.add(com2.dump());
         lines.add(kbc.dump());
+        lines.add(vga.dump());
         return lines;
     }
 }

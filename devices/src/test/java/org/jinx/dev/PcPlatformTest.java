@@ -259,11 +259,23 @@ class PcPlatformTest {
     }
 
     @Test
+    void textWrittenThroughPhysicalMemoryAppearsOnTheVgaScreen() {
+        Machine m = machine();
+        PcPlatform pc = new PcPlatform(m);
+        m.mem.write16(0xB8000, 0x0748); // 'H', grey on black
+        m.mem.write16(0xB8002, 0x0769);
+        assertThat(pc.vga.textRow(0)).startsWith("Hi");
+        m.io.out(0x3D4, 1, 0x0F);
+        m.io.out(0x3D5, 1, 0x02);
+        assertThat(pc.vga.cursor()).isEqualTo(2);
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
         assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
                 .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC").contains("NS16550A COM1").contains("NS16550A COM2")
-                .contains("8042 keyboard controller").contains("system control port A");
+                .contains("8042 keyboard controller").contains("system control port A").contains("VGA");
     }
 }
