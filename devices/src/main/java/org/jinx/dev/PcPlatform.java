@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.jinx.Machine;
 import org.jinx.bus.IrqLine;
+import org.jinx.dev.disk.Ata;
+import org.jinx.dev.disk.BlockDevice;
 import org.jinx.dev.kbd.A20Gate;
 import org.jinx.dev.kbd.I8042;
 import org.jinx.dev.kbd.Ps2Keyboard;
@@ -39,6 +41,7 @@ import org.jinx.state.Snapshottable;
  *   0x60, 0x64  8042 + PS/2 keyboard IRQ 1 (aux IRQ 12); output port -> A20, CPU reset
  *   0x92        system control port A (fast A20, CPU reset)
  *   0x3C0-0x3CF, 0x3D4-0x3D5, 0x3DA   VGA registers; 0xA0000-0xBFFFF VGA memory window
+ *   0x1F0-0x1F7, 0x3F6                primary ATA channel, IRQ 14
  * </pre>
  *
  * The 8042's reset line and port 0x92 reset the CPU only, as on the AT, where that line is the
@@ -60,6 +63,7 @@ public final class PcPlatform {
     public final I8042 kbc;
     public final SystemControlPortA port92;
     public final Vga vga;
+    public final Ata ide0;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
@@ -74,30 +78,40 @@ public final class PcPlatform {
      * @param floppyTypes   CMOS types of diskette drives A and B (0: none, 4: 1.44 MB)
      * @param com1          what COM1's line is connected to
      * @param com2          what COM2's line is connected to
+     * @param disks         primary ATA master and slave (null: none)
      */
     public record Options(boolean deterministic, Long rtcStart, int[] hardDiskTypes, int[] floppyTypes,
-                          SerialEndpoint com1, SerialEndpoint com2) {
+                          SerialEndpoint com1, SerialEndpoint com2, BlockDevice[] disks) {
         public static final long DETERMINISTIC_EPOCH =
                 LocalDateTime.of(2000, 1, 1, 0, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
         public static Options defaults() {
-            return new Options(false, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL);
+            return new Options(false, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL,
+                    new BlockDevice[2]);
         }
 
         public static Options deterministicRun() {
-            return new Options(true, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL);
+            return new Options(true, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL,
+                    new BlockDevice[2]);
         }
 
         public Options withRtcStart(long seconds) {
-            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes, com1, com2);
+            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes, com1, com2, disks);
         }
 
         public Options withDisks(int[] hardDisks, int[] floppies) {
-            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone(), com1, com2);
+            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone(), com1, com2, disks);
         }
 
         public Options withSerial(SerialEndpoint first, SerialEndpoint second) {
-            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, first, second);
+            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, first, second, disks);
+        }
+
+        /** Attaches ATA disks to the primary channel; CMOS reports each as type 47 (user defined). */
+        public Options withAtaDisks(BlockDevice master, BlockDevice slave) {
+            int[] types = {master != null ? 47 : hardDiskTypes[0], slave != null ? 47 : hardDiskTypes[1]};
+            return new Options(deterministic, rtcStart, types, floppyTypes, com1, com2,
+                    new BlockDevice[] {master, slave});
         }
 
         long rtcStartSeconds() {
@@ -152,6 +166,10 @@ public final class PcPlatform {
         io.register(0x3DA, 1, vga, "VGA");
         machine.mem.map(Vga.WINDOW_BASE, Vga.WINDOW_SIZE, vga.window);
 
+        ide0 = new Ata("ide0", 0x1F0, irq(14), options.disks()[0], options.disks()[1]);
+        io.register(0x1F0, 8, ide0, "ATA primary");
+        io.register(0x3F6, 1, ide0, "ATA primary control");
+
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
         devices.put("pit", pit);
@@ -162,6 +180,7 @@ public final class PcPlatform {
         devices.put("i8042", kbc);
         devices.put("port92", port92);
         devices.put("vga", vga);
+        devices.put("ide0", ide0);
     }
 
     /** The configuration bytes a BIOS or OS reads from CMOS. */
@@ -208,6 +227,7 @@ public final class PcPlatform {
         lines.add(com2.dump());
         lines.add(kbc.dump());
         lines.add(vga.dump());
+        lines.add(ide0.dump());
         return lines;
     }
 }

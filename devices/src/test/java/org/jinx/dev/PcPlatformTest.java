@@ -271,11 +271,32 @@ class PcPlatformTest {
     }
 
     @Test
+    void ataDiskReadCompletesWithIrq14AsVector0x76() {
+        Machine m = machine();
+        org.jinx.dev.disk.MemoryDisk disk = new org.jinx.dev.disk.MemoryDisk(64);
+        disk.data()[3 * 512] = 0x42;
+        new PcPlatform(m, PcPlatform.Options.deterministicRun().withAtaDisks(disk, null));
+        initPics(m);
+        m.io.out(0xA1, 1, 0xBF); // unmask IRQ 14
+        m.io.out(0x1F2, 1, 1);
+        m.io.out(0x1F3, 1, 3);
+        m.io.out(0x1F4, 1, 0);
+        m.io.out(0x1F5, 1, 0);
+        m.io.out(0x1F6, 1, 0xE0);
+        m.io.out(0x1F7, 1, 0x20);
+        assertThat(m.cpu.pic.acknowledge()).isEqualTo(0x76);
+        assertThat(m.io.in(0x1F7, 1) & 0x08).isEqualTo(0x08);
+        assertThat(m.io.in(0x1F0, 2)).isEqualTo(0x42);
+        m.io.out(0x70, 1, 0x12);
+        assertThat(m.io.in(0x71, 1) >> 4).as("CMOS drive 0 type 15 means see 0x19").isEqualTo(0xF);
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
         assertThat(String.join("\n", m.io.dump())).contains("8259A master PIC").contains("8259A slave PIC")
                 .contains("ELCR").contains("8254 PIT").contains("system control port B").contains("MC146818 RTC").contains("NS16550A COM1").contains("NS16550A COM2")
-                .contains("8042 keyboard controller").contains("system control port A").contains("VGA");
+                .contains("8042 keyboard controller").contains("system control port A").contains("VGA").contains("ATA primary");
     }
 }
