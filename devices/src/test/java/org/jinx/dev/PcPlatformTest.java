@@ -292,6 +292,44 @@ class PcPlatformTest {
     }
 
     @Test
+    void realModeGuestWithHltLoopCountsAHundredTimerInterruptsPerVirtualSecond() {
+        Machine m = machine();
+        new PcPlatform(m, PcPlatform.Options.deterministicRun());
+        byte[] main = bytes(
+                0xFA, // cli
+                0xB0, 0x11, 0xE6, 0x20, 0xB0, 0x08, 0xE6, 0x21, // ICW1, ICW2 = 8
+                0xB0, 0x04, 0xE6, 0x21, 0xB0, 0x01, 0xE6, 0x21, // ICW3, ICW4
+                0xB0, 0xFE, 0xE6, 0x21, // OCW1: only IRQ 0
+                0xB0, 0x34, 0xE6, 0x43, 0xB0, 0x9C, 0xE6, 0x40, 0xB0, 0x2E, 0xE6, 0x40, // counter 0 mode 2, 11932
+                0xFB, // sti
+                0xF4, 0xEB, 0xFD); // hlt; jmp $-1
+        byte[] isr = bytes(
+                0xFF, 0x06, 0x00, 0x06, // inc word [0x600]
+                0x50, 0xB0, 0x20, 0xE6, 0x20, 0x58, // push ax; EOI; pop ax
+                0xCF); // iret
+        m.mem.load(0x7C00, main, 0, main.length);
+        m.mem.load(0x7D00, isr, 0, isr.length);
+        m.mem.write32(8 * 4, 0x0000_7D00); // IVT entry 8 -> 0000:7D00
+        m.cpu.seg[org.jinx.cpu.Cpu.CS].loadReal(0);
+        m.cpu.eip = 0x7C00;
+        m.cpu.reg[org.jinx.cpu.Cpu.ESP] = 0x7000;
+
+        // stop the run loop at one virtual second, from the event queue like any device
+        m.scheduler.newTimer("one second", m::interrupt).scheduleAt(CPU_HZ);
+        assertThat(m.run(0)).isEqualTo(Machine.StopReason.INTERRUPTED);
+        assertThat(m.clock.cycles()).isBetween(CPU_HZ, CPU_HZ + 100);
+        assertThat(m.mem.read16(0x600)).isBetween(99, 101);
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = (byte) v[i];
+        }
+        return b;
+    }
+
+    @Test
     void ioDumpNamesEveryChip() {
         Machine m = machine();
         new PcPlatform(m);
