@@ -132,6 +132,7 @@ class RandomCodeRobustnessTest {
         byte[] ram = cpu.mem.ram();
         byte[] pristine = new byte[ram.length];
         List<String> problems = new ArrayList<>();
+        long retiredBefore = cpu.instructions;
         for (int run = 0; run < RUNS_PER_MODE; run++) {
             Random r = new Random(seed + run);
             byte[] code = gen.apply(r);
@@ -157,6 +158,11 @@ class RandomCodeRobustnessTest {
                     break;
                 }
             }
+        }
+        // Guard against a setup in which nothing runs at all (every run faulting at once).
+        long retired = cpu.instructions - retiredBefore;
+        if (retired < RUNS_PER_MODE) {
+            problems.add("only " + retired + " instructions retired in " + RUNS_PER_MODE + " runs");
         }
         return problems;
     }
