@@ -132,11 +132,8 @@ public final class DataXfer {
         int size = d.osize;
         int ea = cpu.ea(d);
         int off = cpu.read(size, d.seg, ea);
-        int selAt = ea + size;
-        if (!d.a32) {
-            selAt &= 0xFFFF;
-        }
-        int sel = cpu.read16(d.seg, selAt);
+        // The selector's offset is not wrapped at 64 KiB: a pointer that runs past the limit faults.
+        int sel = cpu.read16(d.seg, ea + size);
         SegmentLoad.load(cpu, sreg, sel);
         cpu.setReg(size, d.reg, off);
         if (sreg == Cpu.SS) {

@@ -15,7 +15,7 @@ public final class Misc {
      */
     public static void bound(Cpu cpu, DecodedInsn d) {
         int ea = cpu.ea(d);
-        int hiAt = d.a32 ? ea + d.osize : ea + d.osize & 0xFFFF;
+        int hiAt = ea + d.osize; // not wrapped at 64 KiB: a pair past the limit faults
         int index;
         int lower;
         int upper;

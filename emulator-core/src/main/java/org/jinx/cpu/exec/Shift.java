@@ -112,8 +112,8 @@ public final class Shift {
         }
         int bits = d.osize << 3;
         int a = cpu.getOp1(d);
-        int t = c & bits - 1;
-        int r = t == 0 ? a : (a << t | a >>> bits - t) & mask(bits);
+        int t = c & (bits - 1);
+        int r = t == 0 ? a : (a << t | a >>> (bits - t)) & mask(bits);
         cpu.setOp1(d, r);
         boolean cf = (r & 1) != 0;
         cpu.setFlag(Cpu.CF, cf);
@@ -129,8 +129,8 @@ public final class Shift {
         }
         int bits = d.osize << 3;
         int a = cpu.getOp1(d);
-        int t = c & bits - 1;
-        int r = t == 0 ? a : (a >>> t | a << bits - t) & mask(bits);
+        int t = c & (bits - 1);
+        int r = t == 0 ? a : (a >>> t | a << (bits - t)) & mask(bits);
         cpu.setOp1(d, r);
         cpu.setFlag(Cpu.CF, bit(r, bits - 1));
         cpu.setFlag(Cpu.OF, bit(r, bits - 1) ^ bit(r, bits - 2));
@@ -152,7 +152,7 @@ public final class Shift {
         int w = bits + 1;
         long v = (cpu.cf() ? 1L : 0L) << bits | a & 0xFFFFFFFFL;
         if (t != 0) {
-            v = (v << t | v >>> w - t) & (1L << w) - 1;
+            v = (v << t | v >>> (w - t)) & ((1L << w) - 1);
         }
         int r = (int) v;
         boolean cf = (v >>> bits & 1) != 0;
@@ -175,7 +175,7 @@ public final class Shift {
         boolean cfIn = cpu.cf();
         long v = (cfIn ? 1L : 0L) << bits | a & 0xFFFFFFFFL;
         if (t != 0) {
-            v = (v >>> t | v << w - t) & (1L << w) - 1;
+            v = (v >>> t | v << (w - t)) & ((1L << w) - 1);
         }
         int r = (int) v;
         cpu.setOp1(d, r);
@@ -207,15 +207,15 @@ public final class Shift {
         int r;
         boolean cf;
         if (d.osize == 4) {
-            r = a << c | b >>> 32 - c;
+            r = a << c | b >>> (32 - c);
             cf = bit(a, 32 - c);
         } else if (c <= 16) {
             int v = a << 16 | b;
-            r = v << c >>> 16;
+            r = (v << c) >>> 16;
             cf = bit(v, 32 - c);
         } else {
             int t = c - 16;
-            r = (b << t | b >>> 16 - t) & 0xFFFF;
+            r = (b << t | b >>> (16 - t)) & 0xFFFF;
             cf = false;
         }
         int top = (d.osize << 3) - 1;
@@ -238,7 +238,7 @@ public final class Shift {
         int r;
         boolean cf;
         if (d.osize == 4) {
-            r = a >>> c | b << 32 - c;
+            r = a >>> c | b << (32 - c);
             cf = bit(a, c - 1);
         } else if (c <= 16) {
             int v = b << 16 | a;
@@ -246,7 +246,7 @@ public final class Shift {
             cf = bit(v, c - 1);
         } else {
             int t = c - 16;
-            r = (b >>> t | b << 16 - t) & 0xFFFF;
+            r = (b >>> t | b << (16 - t)) & 0xFFFF;
             cf = false;
         }
         int top = (d.osize << 3) - 1;

@@ -16,8 +16,9 @@ import org.jinx.mem.PhysicalMemory;
  * {@code nextEip = eip}, so the step loop runs it again after taking any pending interrupt; eSI,
  * eDI and eCX are written back after every completed iteration (the {@code finally} blocks), so
  * a fault in iteration k leaves them as iteration k-1 left them and the instruction resumes
- * where it stopped. The table row charges the first execution; each iteration adds the row's
- * per-iteration count {@code clkAlt}.
+ * where it stopped. The row's base count is charged on every execution (once per chunk, a
+ * negligible excess for long strings); each iteration adds the row's per-iteration count
+ * {@code clkAlt}.
  *
  * <p>MOVS and STOS have a fast path: the run of elements that stays within one page on each
  * side and within the segment limits is translated once and moved through physical memory,
