@@ -648,11 +648,7 @@ public final class Cpu {
         }
         if (!inhibitInterrupts && (eflags & IF) != 0 && pic.intrPending()) {
             int vector = pic.acknowledge();
-            try {
-                Interrupts.external(this, vector);
-            } catch (CpuFault f) {
-                raise(f.vector, f.hasErrorCode, f.errorCode);
-            }
+            Interrupts.external(this, vector);
             return;
         }
         inhibitInterrupts = false;
@@ -687,40 +683,8 @@ public final class Cpu {
                 eflags |= RF;
             }
             clock.advance(2);
-            raise(f.vector, f.hasErrorCode, f.errorCode);
+            Interrupts.exception(this, f.vector, f.hasErrorCode, f.errorCode);
         }
-    }
-
-    /**
-     * Delivers an exception. A fault raised while delivering it is delivered instead, except
-     * that a contributory fault during a contributory one, or a contributory fault or page fault
-     * during a page fault, becomes a double fault (SDM table 5-5), and any fault while delivering
-     * the double fault shuts the processor down.
-     */
-    private void raise(int vector, boolean hasError, int code) {
-        for (int depth = 0; depth < 8; depth++) {
-            try {
-                Interrupts.exception(this, vector, hasError, code);
-                return;
-            } catch (CpuFault g) {
-                if (vector == Exceptions.DF) {
-                    break;
-                }
-                boolean contributory = Exceptions.contributory(g.vector);
-                if (Exceptions.contributory(vector) && contributory
-                        || vector == Exceptions.PF && (contributory || g.vector == Exceptions.PF)) {
-                    vector = Exceptions.DF;
-                    hasError = true;
-                    code = 0;
-                } else {
-                    vector = g.vector;
-                    hasError = g.hasErrorCode;
-                    code = g.errorCode;
-                }
-            }
-        }
-        state = State.SHUTDOWN;
-        shutdownReason = "triple fault: a fault while delivering " + Exceptions.name(vector);
     }
 
     /** Runs until the clock reaches {@code deadline}, the CPU stops, or {@code maxInsns} instructions retire. */
