@@ -18,6 +18,7 @@ public final class Disassembler {
     private static final String[] R8 = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
     private static final String[] SREG = {"es", "cs", "ss", "ds", "fs", "gs", "?6", "?7"};
     private static final String[] R16_MEM = {"bx+si", "bx+di", "bp+si", "bp+di", "si", "di", "bp", "bx"};
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** objdump pads the mnemonic to this width before the operands. */
     private static final int MNEMONIC_COLUMN = 6;
 
@@ -259,11 +260,21 @@ public final class Disassembler {
                 len = Math.min(code.length - off, Decoder.MAX_LENGTH);
                 text = code.length - off > Decoder.MAX_LENGTH ? "(bad)" : "(truncated)";
             }
-            StringBuilder hexBytes = new StringBuilder();
-            for (int i = 0; i < len; i++) {
-                hexBytes.append(String.format("%02x ", code[off + i] & 0xFF));
+            StringBuilder line = new StringBuilder(64);
+            String address = Integer.toHexString(origin + off);
+            for (int i = address.length(); i < 8; i++) {
+                line.append(' ');
             }
-            lines.add(String.format("%8x:\t%-21s\t%s", origin + off, hexBytes, text));
+            line.append(address).append(":\t");
+            int start = line.length();
+            for (int i = 0; i < len; i++) {
+                int b = code[off + i] & 0xFF;
+                line.append(HEX[b >>> 4]).append(HEX[b & 15]).append(' ');
+            }
+            while (line.length() < start + 21) {
+                line.append(' ');
+            }
+            lines.add(line.append('\t').append(text).toString());
             off += len;
         }
         return lines;
