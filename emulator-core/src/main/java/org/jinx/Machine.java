@@ -22,6 +22,7 @@ public final class Machine {
     public final Cpu cpu;
 
     private boolean exitRequested;
+    private volatile boolean interruptRequested;
     private int exitStatus;
     private StopReason stopReason;
 
@@ -31,6 +32,8 @@ public final class Machine {
         mem = new PhysicalMemory(ramBytes);
         io = new IoPortBus();
         cpu = new Cpu(mem, io, clock);
+        // a device armed a deadline earlier than the one the CPU is running toward: stop and rescan
+        scheduler.setEarlierDeadlineListener(() -> cpu.exitLoop = true);
     }
 
     /** Asks the run loop to stop after the current instruction with a process exit status. */
@@ -42,6 +45,7 @@ public final class Machine {
 
     /** Stops the run loop from another thread (Ctrl-C, a debugger). */
     public void interrupt() {
+        interruptRequested = true;
         cpu.exitLoop = true;
     }
 
@@ -57,13 +61,18 @@ public final class Machine {
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
         cpu.exitLoop = false;
+        interruptRequested = false;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
-                return stop(StopReason.INTERRUPTED);
+                if (interruptRequested) {
+                    interruptRequested = false;
+                    return stop(StopReason.INTERRUPTED);
+                }
+                continue; // only a new, earlier device deadline: run toward it
             }
             if (cpu.instructions >= limit) {
                 return stop(StopReason.INSTRUCTION_LIMIT);

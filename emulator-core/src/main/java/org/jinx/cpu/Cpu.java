@@ -38,6 +38,8 @@ public final class Cpu {
     public final Segment[] seg = new Segment[6];
     public int cr0, cr2, cr3;
     public final int[] dr = new int[8];
+    /** TR6 and TR7, the 386's TLB test registers: they hold what is written (indexes 6 and 7). */
+    public final int[] testReg = new int[8];
     public int gdtrBase, gdtrLimit, idtrBase, idtrLimit;
     public final Segment ldtr = new Segment();
     public final Segment tr = new Segment();
@@ -651,6 +653,7 @@ public final class Cpu {
         }
         inhibitInterrupts = false;
         int start = eip;
+        boolean rf = (eflags & RF) != 0;
         try {
             boolean trapAfter = (eflags & TF) != 0;
             if (debugActive) {
@@ -659,6 +662,9 @@ public final class Cpu {
             DecodedInsn d = decoder.fetch(eip);
             nextEip = start + d.length;
             extraCycles = 0;
+            // RF has done its job (suppressing the breakpoint check above); IRETD and task
+            // switches may load it again.
+            eflags &= ~RF;
             d.handler.exec(this, d);
             eip = nextEip;
             if (!code32()) {
@@ -666,12 +672,16 @@ public final class Cpu {
             }
             clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
             instructions++;
-            setFlag(RF, false);
             if (trapAfter || pendingDebugTrap != 0) {
                 DebugRegisters.trapAfterInstruction(this, trapAfter);
             }
         } catch (CpuFault f) {
             eip = start;
+            // The instruction did not complete: no data-breakpoint trap, and RF is as it was.
+            pendingDebugTrap = 0;
+            if (rf) {
+                eflags |= RF;
+            }
             clock.advance(2);
             Interrupts.exception(this, f.vector, f.hasErrorCode, f.errorCode);
         }

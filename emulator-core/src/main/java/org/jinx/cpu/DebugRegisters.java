@@ -49,13 +49,21 @@ public final class DebugRegisters {
         }
     }
 
-    /** Raises the #DB trap for single-step (BS) and data breakpoints hit by the instruction. */
+    /**
+     * Raises the #DB trap for single-step (BS), data breakpoints hit by the instruction (B0-B3)
+     * and the T bit of a TSS just switched to (BT, put in {@link Cpu#pendingDebugTrap} by the
+     * task switch). B0-B3 report this trap's breakpoints; BS and BT stay set until software
+     * clears them, as the manual says of DR6.
+     */
     public static void trapAfterInstruction(Cpu cpu, boolean singleStep) {
         int b = cpu.pendingDebugTrap;
         cpu.pendingDebugTrap = 0;
-        cpu.dr[6] = cpu.dr[6] & ~0x400F | b | (singleStep ? 0x4000 : 0);
+        cpu.dr[6] = cpu.dr[6] & ~0xF | b | (singleStep ? DR6_BS : 0);
         org.jinx.cpu.exec.Interrupts.trap(cpu, Exceptions.DB);
     }
+
+    /** DR6.BS: the trap was a single step. */
+    public static final int DR6_BS = 0x4000;
 
     private static boolean enabled(Cpu cpu, int n) {
         return (cpu.dr[7] >>> (2 * n) & 3) != 0;

@@ -303,6 +303,10 @@ public final class Decoder {
             InsnHandler h = row.handler;
             b.handler = (c, d) -> {
                 if (c.cpl != 0) {
+                    // LLDT and LTR are not recognised at all in virtual-8086 mode: #UD, not #GP.
+                    if (d.opcode == 0x100 && c.v86()) {
+                        throw c.ud();
+                    }
                     throw c.gp(0);
                 }
                 h.exec(c, d);

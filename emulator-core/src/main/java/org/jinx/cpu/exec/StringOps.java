@@ -1,38 +1,456 @@
 package org.jinx.cpu.exec;
 
 import org.jinx.cpu.Cpu;
+import org.jinx.cpu.Segment;
 import org.jinx.cpu.decode.DecodedInsn;
+import org.jinx.mem.PhysicalMemory;
 
-/** String instructions with REP prefixes: MOVS CMPS SCAS LODS STOS INS OUTS. */
+/**
+ * String instructions with REP prefixes: MOVS CMPS SCAS LODS STOS INS OUTS.
+ *
+ * <p>The source is seg:eSI, where seg is DS or the override; the destination is always ES:eDI.
+ * The address size picks SI/DI/CX or ESI/EDI/ECX (16-bit offsets wrap within 64 KiB and leave
+ * the upper register halves alone). DF picks the direction.
+ *
+ * <p>A repeated instruction runs at most {@link #CHUNK} iterations per execution and then sets
+ * {@code nextEip = eip}, so the step loop runs it again after taking any pending interrupt; eSI,
+ * eDI and eCX are written back after every completed iteration (the {@code finally} blocks), so
+ * a fault in iteration k leaves them as iteration k-1 left them and the instruction resumes
+ * where it stopped. The row's base count is charged on every execution (once per chunk, a
+ * negligible excess for long strings); each iteration adds the row's per-iteration count
+ * {@code clkAlt}.
+ *
+ * <p>MOVS and STOS have a fast path: the run of elements that stays within one page on each
+ * side and within the segment limits is translated once and moved through physical memory,
+ * which keeps device regions, the A20 gate and decode-cache invalidation exact.
+ */
 public final class StringOps {
+    /**
+     * Iterations per execution of a repeated instruction. Small enough that an interrupt waits
+     * no more than a few thousand clocks, large enough that the restart costs nothing.
+     */
+    static final int CHUNK = 1024;
+
     private StringOps() {
     }
 
-    public static void cmps(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
+    // ------------------------------------------------------------ helpers
+
+    /** The next offset of a string register: moves by delta within the address-size mask. */
+    private static int advance(int r, int delta, int mask) {
+        return r & ~mask | r + delta & mask;
     }
 
-    public static void ins(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
+    /** Iterations to run now: the count (unsigned) or CHUNK, whichever is less. */
+    private static int budget(int count) {
+        return Integer.compareUnsigned(count, CHUNK) < 0 ? count : CHUNK;
     }
 
-    public static void lods(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
+    /**
+     * Writes back the count after {@code done} iterations, charges them, and asks for the
+     * instruction again when the count is not exhausted and the loop was not ended by a
+     * REPE/REPNE condition ({@code stopped}).
+     */
+    private static void finish(Cpu cpu, DecodedInsn d, int ecx, int mask, int count, int done, boolean stopped) {
+        int left = count - done;
+        cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
+        cpu.extraCycles += done * d.row.clkAlt;
+        if (left != 0 && !stopped) {
+            cpu.nextEip = cpu.eip;
+        }
     }
 
+    private static int sizeMask(int size) {
+        return size == 4 ? -1 : size == 2 ? 0xFFFF : 0xFF;
+    }
+
+    /**
+     * How many consecutive elements, starting at offset {@code off} of segment {@code g} and
+     * moving by {@code delta}, lie within one linear page, within the segment's limits and
+     * within the address-size range without wrapping. Zero when the first element does not
+     * (crosses a page, faults, or the segment's type forbids the access): the caller then takes
+     * the checked path, which raises the fault or splits the access.
+     */
+    private static int fits(Segment g, int off, int size, int delta, int mask, boolean write) {
+        if (write ? !g.writable : !g.readable) {
+            return 0;
+        }
+        long o = off & 0xFFFFFFFFL;
+        long hi = Math.min(g.hi, mask & 0xFFFFFFFFL);
+        if (o < g.lo || o + size - 1 > hi) {
+            return 0;
+        }
+        int inPage = g.base + off & 0xFFF;
+        if (inPage + size > 0x1000) {
+            return 0;
+        }
+        long n;
+        if (delta > 0) {
+            n = Math.min((0x1000 - inPage) / size, (hi - o - size + 1) / size + 1);
+        } else {
+            n = Math.min(inPage / size + 1, (o - g.lo) / size + 1);
+        }
+        return (int) n;
+    }
+
+    private static int physRead(PhysicalMemory m, int size, int a) {
+        return size == 4 ? m.read32(a) : size == 2 ? m.read16(a) : m.read8(a);
+    }
+
+    private static void physWrite(PhysicalMemory m, int size, int a, int v) {
+        if (size == 4) {
+            m.write32(a, v);
+        } else if (size == 2) {
+            m.write16(a, v);
+        } else {
+            m.write8(a, v);
+        }
+    }
+
+    // ------------------------------------------------------------ MOVS
+
+    /** MOVS: ES:[eDI] = seg:[eSI]. */
     public static void movs(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
+        int size = d.osize;
+        int src = d.seg;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int[] r = cpu.reg;
+        int si = r[Cpu.ESI];
+        int di = r[Cpu.EDI];
+        if (d.rep == 0) {
+            cpu.write(size, Cpu.ES, di & mask, cpu.read(size, src, si & mask));
+            r[Cpu.ESI] = advance(si, delta, mask);
+            r[Cpu.EDI] = advance(di, delta, mask);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        int n = budget(count);
+        int done = 0;
+        boolean fast = !cpu.debugActive;
+        Segment sg = cpu.seg[src];
+        Segment dg = cpu.seg[Cpu.ES];
+        PhysicalMemory m = cpu.mem;
+        try {
+            while (done < n) {
+                int k = 0;
+                if (fast) {
+                    k = Math.min(n - done, Math.min(fits(sg, si & mask, size, delta, mask, false),
+                            fits(dg, di & mask, size, delta, mask, true)));
+                }
+                if (k == 0) {
+                    cpu.write(size, Cpu.ES, di & mask, cpu.read(size, src, si & mask));
+                    si = advance(si, delta, mask);
+                    di = advance(di, delta, mask);
+                    done++;
+                    continue;
+                }
+                boolean user = cpu.cpl == 3;
+                int ps = cpu.paging.translate(sg.base + (si & mask), false, user);
+                int pd = cpu.paging.translate(dg.base + (di & mask), true, user);
+                for (int i = 0; i < k; i++) {
+                    physWrite(m, size, pd, physRead(m, size, ps));
+                    ps += delta;
+                    pd += delta;
+                }
+                si = advance(si, k * delta, mask);
+                di = advance(di, k * delta, mask);
+                done += k;
+            }
+        } finally {
+            r[Cpu.ESI] = si;
+            r[Cpu.EDI] = di;
+            finish(cpu, d, ecx, mask, count, done, false);
+        }
     }
 
-    public static void outs(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
-    }
+    // ------------------------------------------------------------ STOS
 
-    public static void scas(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
-    }
-
+    /** STOS: ES:[eDI] = AL/AX/EAX. */
     public static void stos(Cpu cpu, DecodedInsn d) {
-        throw Unimplemented.raise(cpu, d);
+        int size = d.osize;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int[] r = cpu.reg;
+        int v = r[Cpu.EAX];
+        int di = r[Cpu.EDI];
+        if (d.rep == 0) {
+            cpu.write(size, Cpu.ES, di & mask, v);
+            r[Cpu.EDI] = advance(di, delta, mask);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        int n = budget(count);
+        int done = 0;
+        boolean fast = !cpu.debugActive;
+        Segment dg = cpu.seg[Cpu.ES];
+        PhysicalMemory m = cpu.mem;
+        try {
+            while (done < n) {
+                int k = fast ? Math.min(n - done, fits(dg, di & mask, size, delta, mask, true)) : 0;
+                if (k == 0) {
+                    cpu.write(size, Cpu.ES, di & mask, v);
+                    di = advance(di, delta, mask);
+                    done++;
+                    continue;
+                }
+                int pd = cpu.paging.translate(dg.base + (di & mask), true, cpu.cpl == 3);
+                for (int i = 0; i < k; i++) {
+                    physWrite(m, size, pd, v);
+                    pd += delta;
+                }
+                di = advance(di, k * delta, mask);
+                done += k;
+            }
+        } finally {
+            r[Cpu.EDI] = di;
+            finish(cpu, d, ecx, mask, count, done, false);
+        }
+    }
+
+    // ------------------------------------------------------------ LODS
+
+    /** LODS: AL/AX/EAX = seg:[eSI]. Repeating it is legal and leaves the last element loaded. */
+    public static void lods(Cpu cpu, DecodedInsn d) {
+        int size = d.osize;
+        int src = d.seg;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int[] r = cpu.reg;
+        int si = r[Cpu.ESI];
+        if (d.rep == 0) {
+            cpu.setReg(size, Cpu.EAX, cpu.read(size, src, si & mask));
+            r[Cpu.ESI] = advance(si, delta, mask);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        int n = budget(count);
+        int done = 0;
+        try {
+            while (done < n) {
+                cpu.setReg(size, Cpu.EAX, cpu.read(size, src, si & mask));
+                si = advance(si, delta, mask);
+                done++;
+            }
+        } finally {
+            r[Cpu.ESI] = si;
+            finish(cpu, d, ecx, mask, count, done, false);
+        }
+    }
+
+    // ------------------------------------------------------------ CMPS, SCAS
+
+    /**
+     * CMPS: compares seg:[eSI] with ES:[eDI] (flags of source minus destination). REPE (F3)
+     * continues while equal, REPNE (F2) while not equal; the iteration that ends the loop still
+     * counts.
+     */
+    public static void cmps(Cpu cpu, DecodedInsn d) {
+        int size = d.osize;
+        int src = d.seg;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int vmask = sizeMask(size);
+        int[] r = cpu.reg;
+        int si = r[Cpu.ESI];
+        int di = r[Cpu.EDI];
+        if (d.rep == 0) {
+            int a = cpu.read(size, src, si & mask);
+            int b = cpu.read(size, Cpu.ES, di & mask);
+            cpu.setLazy(Cpu.LF_SUB, size, a, b, a - b, Cpu.ARITH_FLAGS);
+            r[Cpu.ESI] = advance(si, delta, mask);
+            r[Cpu.EDI] = advance(di, delta, mask);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        boolean whileEqual = d.rep == 0xF3;
+        int n = budget(count);
+        int done = 0;
+        boolean stopped = false;
+        try {
+            while (done < n) {
+                int a = cpu.read(size, src, si & mask);
+                int b = cpu.read(size, Cpu.ES, di & mask);
+                int res = a - b;
+                cpu.setLazy(Cpu.LF_SUB, size, a, b, res, Cpu.ARITH_FLAGS);
+                si = advance(si, delta, mask);
+                di = advance(di, delta, mask);
+                done++;
+                if (((res & vmask) == 0) != whileEqual) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } finally {
+            r[Cpu.ESI] = si;
+            r[Cpu.EDI] = di;
+            finish(cpu, d, ecx, mask, count, done, stopped);
+        }
+    }
+
+    /** SCAS: compares AL/AX/EAX with ES:[eDI] (flags of accumulator minus element); REPE/REPNE as CMPS. */
+    public static void scas(Cpu cpu, DecodedInsn d) {
+        int size = d.osize;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int vmask = sizeMask(size);
+        int[] r = cpu.reg;
+        int a = r[Cpu.EAX] & vmask;
+        int di = r[Cpu.EDI];
+        if (d.rep == 0) {
+            int b = cpu.read(size, Cpu.ES, di & mask);
+            cpu.setLazy(Cpu.LF_SUB, size, a, b, a - b, Cpu.ARITH_FLAGS);
+            r[Cpu.EDI] = advance(di, delta, mask);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        boolean whileEqual = d.rep == 0xF3;
+        int n = budget(count);
+        int done = 0;
+        boolean stopped = false;
+        try {
+            while (done < n) {
+                int b = cpu.read(size, Cpu.ES, di & mask);
+                int res = a - b;
+                cpu.setLazy(Cpu.LF_SUB, size, a, b, res, Cpu.ARITH_FLAGS);
+                di = advance(di, delta, mask);
+                done++;
+                if (((res & vmask) == 0) != whileEqual) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } finally {
+            r[Cpu.EDI] = di;
+            finish(cpu, d, ecx, mask, count, done, stopped);
+        }
+    }
+
+    // ------------------------------------------------------------ INS, OUTS
+
+    /**
+     * INS: ES:[eDI] = port DX. The destination is checked (segment and page) before the port
+     * is read, so a fault does not consume device data. The I/O permission check is made once,
+     * before the first iteration.
+     */
+    public static void ins(Cpu cpu, DecodedInsn d) {
+        int size = d.osize;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int[] r = cpu.reg;
+        int port = r[Cpu.EDX] & 0xFFFF;
+        int di = r[Cpu.EDI];
+        if (d.rep == 0) {
+            IoPermission.check(cpu, port, size);
+            insOne(cpu, size, port, di & mask);
+            r[Cpu.EDI] = advance(di, delta, mask);
+            chargeIo(cpu, d, 1);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        IoPermission.check(cpu, port, size);
+        int n = budget(count);
+        int done = 0;
+        try {
+            while (done < n) {
+                insOne(cpu, size, port, di & mask);
+                di = advance(di, delta, mask);
+                done++;
+            }
+        } finally {
+            r[Cpu.EDI] = di;
+            finishIo(cpu, d, ecx, mask, count, done);
+        }
+    }
+
+    private static void insOne(Cpu cpu, int size, int port, int off) {
+        int lin = cpu.checkWrite(Cpu.ES, off, size);
+        boolean user = cpu.cpl == 3;
+        cpu.paging.translate(lin, true, user);
+        cpu.paging.translate(lin + size - 1, true, user);
+        cpu.write(size, Cpu.ES, off, cpu.in(port, size));
+    }
+
+    /** OUTS: port DX = seg:[eSI]. */
+    public static void outs(Cpu cpu, DecodedInsn d) {
+        int size = d.osize;
+        int src = d.seg;
+        int mask = d.a32 ? -1 : 0xFFFF;
+        int delta = cpu.df() ? -size : size;
+        int[] r = cpu.reg;
+        int port = r[Cpu.EDX] & 0xFFFF;
+        int si = r[Cpu.ESI];
+        if (d.rep == 0) {
+            IoPermission.check(cpu, port, size);
+            cpu.out(port, size, cpu.read(size, src, si & mask));
+            r[Cpu.ESI] = advance(si, delta, mask);
+            chargeIo(cpu, d, 1);
+            return;
+        }
+        int ecx = r[Cpu.ECX];
+        int count = ecx & mask;
+        if (count == 0) {
+            return;
+        }
+        IoPermission.check(cpu, port, size);
+        int n = budget(count);
+        int done = 0;
+        try {
+            while (done < n) {
+                cpu.out(port, size, cpu.read(size, src, si & mask));
+                si = advance(si, delta, mask);
+                done++;
+            }
+        } finally {
+            r[Cpu.ESI] = si;
+            finishIo(cpu, d, ecx, mask, count, done);
+        }
+    }
+
+    /**
+     * INS and OUTS rows hold the real-mode count and, in {@code clkAlt}, the protected-mode
+     * count; each element costs that much, with 20 more when the I/O bitmap is consulted.
+     */
+    private static void chargeIo(Cpu cpu, DecodedInsn d, int done) {
+        int each = d.row.clkReg;
+        if (cpu.protectedMode()) {
+            each = d.row.clkAlt + (IoPermission.needsBitmap(cpu) ? IoInsn.BITMAP_CLOCKS : 0);
+        }
+        cpu.extraCycles += each * done - d.row.clkReg;
+    }
+
+    private static void finishIo(Cpu cpu, DecodedInsn d, int ecx, int mask, int count, int done) {
+        int left = count - done;
+        cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
+        if (done > 0) {
+            chargeIo(cpu, d, done);
+        }
+        if (left != 0) {
+            cpu.nextEip = cpu.eip;
+        }
     }
 }
