@@ -5,10 +5,12 @@ import org.jinx.Machine;
 import org.jinx.bus.IoPortBus;
 import org.jinx.cpu.Cpu;
 import org.jinx.dev.DebugBoard;
+import org.jinx.dev.PcPlatform;
 import org.jinx.dev.debug.ExitPort;
 
 /**
- * One run of PC mode: a machine with the debug board, loaded by the caller, run until the
+ * One run of PC mode: a PC ({@link PcPlatform}: PIC, PIT, RTC, UARTs, keyboard controller, VGA,
+ * ATA) with the debug ports beside it ({@link DebugBoard}), loaded by the caller, run until the
  * guest exits or something stops it, and the way it stopped turned into an exit status and,
  * where the user needs one, a message. The guest's console (port 0xE9) goes to {@code out};
  * POST codes, messages and statistics go to {@code err}.
@@ -24,6 +26,7 @@ public final class PcRunner {
     }
 
     public final Machine machine;
+    public final PcPlatform platform;
     public final DebugBoard board;
     private final Settings settings;
     private final PrintStream err;
@@ -32,6 +35,7 @@ public final class PcRunner {
         this.settings = settings;
         this.err = err;
         machine = newMachine(settings);
+        platform = new PcPlatform(machine);
         try {
             board = new DebugBoard(machine, out, err::println, settings.extraPostPort());
         } catch (IoPortBus.PortConflictException e) {

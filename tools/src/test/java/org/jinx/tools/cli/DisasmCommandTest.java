@@ -19,7 +19,9 @@ class DisasmCommandTest {
         CliRun r = CliRun.of("disasm", f.toString(), "--org", "0x7c00");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out().lines()).hasSize(2);
-        assertThat(r.out().lines().findFirst().orElseThrow()).contains("7c00").contains("b83412").contains("0x1234");
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertThat(first).contains("7c00").contains("mov").contains("0x1234");
+        assertThat(first.replaceAll("\\s", "")).as("instruction bytes").contains("b83412");
         assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).contains("7c03").contains("hlt");
     }
 
@@ -38,7 +40,7 @@ class DisasmCommandTest {
         CliRun r = CliRun.of("disasm", f.toString(), "--org", "0xf0000", "--offset", "4", "--length", "2");
         assertThat(r.status()).isZero();
         assertThat(r.out().lines()).hasSize(2);
-        assertThat(r.out()).contains("000f0004").contains("000f0005").contains("hlt");
+        assertThat(r.out()).contains("f0004").contains("f0005").contains("hlt");
     }
 
     @Test
@@ -46,7 +48,7 @@ class DisasmCommandTest {
         Path f = Files.write(dir.resolve("k.elf"), TestFiles.elf32(0x100000, new byte[] {(byte) 0x90, (byte) 0xF4}));
         CliRun r = CliRun.of("disasm", f.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("; segment at 0x00100000").contains("00100001").contains("hlt");
+        assertThat(r.out()).contains("; segment at 0x00100000").contains("100001").contains("hlt");
     }
 
     @Test
