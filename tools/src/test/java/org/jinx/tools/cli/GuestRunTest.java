@@ -129,6 +129,21 @@ class GuestRunTest {
     }
 
     @Test
+    void haltWithInterruptsDisabledEndsTheRunEvenWithThePitRunning() throws Exception {
+        int[] code = {
+            0xB0, 0x34, 0xE6, 0x43,             // PIT counter 0, mode 2, lo/hi
+            0xB0, 0x00, 0xE6, 0x40, 0xE6, 0x40, // count 0 (65536): IRQ 0 at 18.2 Hz
+            0xFA, 0xF4,                         // cli ; hlt
+        };
+        Path k = Files.write(dir.resolve("pithalt.elf"), TestFiles.multiboot(code));
+        CliRun r = CliRun.of("pc", "--kernel", k.toString(), "--timeout", TIMEOUT);
+        if (r.status() != ExitStatus.HALTED) {
+            failOrSkip(r, StubWatch.kernel(TestFiles.multiboot(code)), "status 8");
+        }
+        assertThat(r.firstErrLine()).contains("interrupts disabled");
+    }
+
+    @Test
     void tripleFaultIsReportedWithARegisterDump() throws Exception {
         // lidt [idtr] with a zero limit, then int3: #GP, then #DF, then shutdown.
         int[] code = {
