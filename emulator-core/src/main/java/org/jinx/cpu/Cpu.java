@@ -69,6 +69,11 @@ public final class Cpu {
     public boolean debugActive;
     /** Debug trap conditions collected during the instruction (DR6 bits B0-B3). */
     public int pendingDebugTrap;
+    /**
+     * Charge each instruction its 80386 clock count (the default). Off, every instruction counts
+     * one clock: virtual time still moves, so timers still fire, but it no longer tracks a 386.
+     */
+    public boolean cycleAccounting = true;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
@@ -669,7 +674,7 @@ public final class Cpu {
             // No 16-bit wrap here: running off the end of a 64 KiB code segment is #GP on the
             // next fetch (386 manual 14.7). Branch handlers truncate their own targets.
             eip = nextEip;
-            clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
+            clock.advance(cycleAccounting ? (d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles : 1);
             instructions++;
             if (trapAfter || pendingDebugTrap != 0) {
                 DebugRegisters.trapAfterInstruction(this, trapAfter);
