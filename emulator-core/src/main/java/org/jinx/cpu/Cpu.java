@@ -55,6 +55,7 @@ public final class Cpu {
     public InterruptController pic = InterruptController.NONE;
     public final DecodeCache decodeCache;
     public final Decoder decoder;
+    private final BlockRunner runner;
 
     public long instructions;
     /** Clocks charged by the current instruction beyond its table count (taken branch, REP). */
@@ -101,6 +102,7 @@ public final class Cpu {
         this.paging = new Paging(this);
         this.decodeCache = new DecodeCache(mem);
         this.decoder = new Decoder(this);
+        this.runner = new BlockRunner(this);
         reset();
     }
 
@@ -691,22 +693,18 @@ public final class Cpu {
         }
     }
 
-    /** Runs until the clock reaches {@code deadline}, the CPU stops, or {@code maxInsns} instructions retire. */
+    /**
+     * Runs until the clock reaches {@code deadline}, the CPU stops, or {@code maxInsns}
+     * instructions retire: pre-decoded blocks where possible, single steps where needed
+     * ({@link BlockRunner}).
+     */
     public void runUntil(long deadline, long maxInsns) {
-        long stopAt = instructions + maxInsns;
-        while (clock.cycles() < deadline && instructions < stopAt && !exitLoop) {
-            if (state != State.RUNNING) {
-                if (state == State.HALTED && ifFlag() && pic.intrPending()) {
-                    state = State.RUNNING;
-                } else {
-                    if (state == State.HALTED && deadline != Long.MAX_VALUE) {
-                        clock.setCycles(deadline); // idle until the next device event
-                    }
-                    return;
-                }
-            }
-            step();
-        }
+        runner.runUntil(deadline, maxInsns);
+    }
+
+    /** EFLAGS as stored, for the run loop's tests of TF, RF and IF (never lazily computed bits). */
+    int rawEflags() {
+        return eflags;
     }
 
     /** Register dump in the style of a monitor's {@code info registers}. */

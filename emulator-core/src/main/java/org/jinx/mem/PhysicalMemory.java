@@ -3,32 +3,45 @@ package org.jinx.mem;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * The physical address space: RAM as one byte array, with 4 KiB pages that a device or ROM can
- * claim. A page whose region entry is null is plain RAM, so the fast path is one array load and
- * a null test. The A20 gate masks bit 20 of every address.
+ * claim. Pages inside RAM have one entry each in a small array (null = plain RAM), so the fast
+ * path is one array load and a null test; pages above RAM, where only ROM aliases and devices
+ * live, sit in a two-level table made as regions are mapped, so a Machine does not pay for a
+ * 4 GiB page map. The A20 gate masks bit 20 of every address.
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
-    private static final int PAGES = 1 << 20;
+    private static final int LEVEL_BITS = 10;
+    private static final int LEVEL_MASK = (1 << LEVEL_BITS) - 1;
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] ram;
     private final int ramSize;
-    private final MemoryRegion[] regions = new MemoryRegion[PAGES];
+    /** One entry per page of RAM: null for plain RAM, else the region mapped over it. */
+    private final MemoryRegion[] low;
+    /** Pages from the end of RAM up: directory of tables of 1024 pages; null means unmapped. */
+    private final MemoryRegion[][] high = new MemoryRegion[1 << LEVEL_BITS][];
     private int a20Mask = 0xFFFFFFFF;
 
-    /** Pages that hold decoded code: a write there must invalidate the decode cache. */
-    private final boolean[] codePage = new boolean[PAGES];
+    /** RAM pages that hold decoded code: a write there may have to invalidate the decode cache. */
+    private final boolean[] codePage;
     private CodeWriteListener codeListener = page -> { };
 
     /** Told when a page that holds decoded instructions is written. */
     @FunctionalInterface
     public interface CodeWriteListener {
         void codeWritten(int page);
+
+        /**
+         * A write of {@code size} bytes at {@code addr}, within one page, to a page marked as
+         * code; a listener that knows which bytes hold code can ignore writes elsewhere.
+         */
+        default void codeWritten(int addr, int size) {
+            codeWritten(addr >>> PAGE_SHIFT);
+        }
     }
 
     public PhysicalMemory(int ramBytes) {
@@ -37,7 +50,34 @@ public final class PhysicalMemory {
         }
         this.ram = new byte[ramBytes];
         this.ramSize = ramBytes;
-        Arrays.fill(regions, ramBytes >>> PAGE_SHIFT, PAGES, MemoryRegion.UNMAPPED);
+        this.low = new MemoryRegion[ramBytes >>> PAGE_SHIFT];
+        this.codePage = new boolean[ramBytes >>> PAGE_SHIFT];
+    }
+
+    /** The region of a page: null for plain RAM, {@link MemoryRegion#UNMAPPED} for nothing. */
+    private MemoryRegion region(int page) {
+        if (page < low.length) {
+            return low[page];
+        }
+        MemoryRegion[] table = high[page >>> LEVEL_BITS];
+        MemoryRegion r = table == null ? null : table[page & LEVEL_MASK];
+        return r == null ? MemoryRegion.UNMAPPED : r;
+    }
+
+    private void setRegion(int page, MemoryRegion r) {
+        if (page < low.length) {
+            low[page] = r;
+            return;
+        }
+        MemoryRegion[] table = high[page >>> LEVEL_BITS];
+        if (table == null) {
+            if (r == null) {
+                return;
+            }
+            table = new MemoryRegion[1 << LEVEL_BITS];
+            high[page >>> LEVEL_BITS] = table;
+        }
+        table[page & LEVEL_MASK] = r;
     }
 
     public int ramSize() {
@@ -63,37 +103,42 @@ public final class PhysicalMemory {
             throw new IllegalArgumentException("regions are page aligned");
         }
         for (long a = base & 0xFFFFFFFFL; a < (base & 0xFFFFFFFFL) + size; a += 4096) {
-            regions[(int) (a >>> PAGE_SHIFT)] = region;
+            setRegion((int) (a >>> PAGE_SHIFT), region);
         }
     }
 
     /** Returns [base, base+size) to RAM (or to nothing beyond the end of RAM). */
     public void unmap(int base, int size) {
         for (long a = base & 0xFFFFFFFFL; a < (base & 0xFFFFFFFFL) + size; a += 4096) {
-            int p = (int) (a >>> PAGE_SHIFT);
-            regions[p] = a < ramSize ? null : MemoryRegion.UNMAPPED;
+            setRegion((int) (a >>> PAGE_SHIFT), null);
         }
     }
 
     public boolean isRam(int addr) {
-        return regions[(addr & a20Mask) >>> PAGE_SHIFT] == null;
+        return region((addr & a20Mask) >>> PAGE_SHIFT) == null;
     }
 
     public void setCodeWriteListener(CodeWriteListener l) {
         codeListener = l;
     }
 
+    /** Marks a page as holding decoded code. Only RAM pages need it: nothing else is written as RAM. */
     public void markCode(int page) {
-        codePage[page] = true;
+        if (page >= 0 && page < codePage.length) {
+            codePage[page] = true;
+        }
     }
 
     public void unmarkCode(int page) {
-        codePage[page] = false;
+        if (page >= 0 && page < codePage.length) {
+            codePage[page] = false;
+        }
     }
 
     public int read8(int addr) {
         addr &= a20Mask;
-        MemoryRegion r = regions[addr >>> PAGE_SHIFT];
+        int p = addr >>> PAGE_SHIFT;
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             return ram[addr] & 0xFF;
         }
@@ -105,7 +150,8 @@ public final class PhysicalMemory {
         if ((addr & 0xFFF) == 0xFFF) {
             return read8(addr) | read8(addr + 1) << 8;
         }
-        MemoryRegion r = regions[addr >>> PAGE_SHIFT];
+        int p = addr >>> PAGE_SHIFT;
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             return (short) LE16.get(ram, addr) & 0xFFFF;
         }
@@ -117,7 +163,8 @@ public final class PhysicalMemory {
         if ((addr & 0xFFF) > 0xFFC) {
             return read8(addr) | read8(addr + 1) << 8 | read8(addr + 2) << 16 | read8(addr + 3) << 24;
         }
-        MemoryRegion r = regions[addr >>> PAGE_SHIFT];
+        int p = addr >>> PAGE_SHIFT;
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             return (int) LE32.get(ram, addr);
         }
@@ -127,11 +174,11 @@ public final class PhysicalMemory {
     public void write8(int addr, int v) {
         addr &= a20Mask;
         int p = addr >>> PAGE_SHIFT;
-        MemoryRegion r = regions[p];
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             ram[addr] = (byte) v;
             if (codePage[p]) {
-                codeListener.codeWritten(p);
+                codeListener.codeWritten(addr, 1);
             }
         } else {
             r.write(addr, 1, v & 0xFF);
@@ -146,11 +193,11 @@ public final class PhysicalMemory {
             return;
         }
         int p = addr >>> PAGE_SHIFT;
-        MemoryRegion r = regions[p];
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             LE16.set(ram, addr, (short) v);
             if (codePage[p]) {
-                codeListener.codeWritten(p);
+                codeListener.codeWritten(addr, 2);
             }
         } else {
             r.write(addr, 2, v & 0xFFFF);
@@ -167,11 +214,11 @@ public final class PhysicalMemory {
             return;
         }
         int p = addr >>> PAGE_SHIFT;
-        MemoryRegion r = regions[p];
+        MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             LE32.set(ram, addr, v);
             if (codePage[p]) {
-                codeListener.codeWritten(p);
+                codeListener.codeWritten(addr, 4);
             }
         } else {
             r.write(addr, 4, v);

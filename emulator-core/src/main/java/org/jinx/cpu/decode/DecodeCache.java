@@ -3,51 +3,144 @@ package org.jinx.cpu.decode;
 import org.jinx.mem.PhysicalMemory;
 
 /**
- * Decoded instructions by physical address, one array per 4 KiB page and per default code size.
- * A page that holds cached code is marked in {@link PhysicalMemory}; any write to it drops the
- * whole page, which is how self-modifying code stays correct.
+ * Decoded instructions and pre-decoded blocks by physical address. The table is two-level (a
+ * directory of 1024 entries, each a table of 1024 pages, made when first needed), so an unused
+ * 4 GiB address space costs 4 KiB, and a page's arrays exist only once code there has run.
+ *
+ * <p>Self-modifying code: every page with decoded code is marked in {@link PhysicalMemory},
+ * and the page remembers which 64-byte lines its decoded bytes cover. A write to one of those
+ * lines drops the whole page (its instructions and blocks); a write elsewhere in the page (data
+ * that shares a page with code, as small programs' data often does) costs nothing more.
  */
 public final class DecodeCache {
+    private static final int LEVEL_BITS = 10;
+    private static final int LEVEL_MASK = (1 << LEVEL_BITS) - 1;
+
     private final PhysicalMemory mem;
-    /** Per physical page: slot (offset * 2 + code32) to instruction; null when nothing is cached. */
-    private final DecodedInsn[][] pages = new DecodedInsn[1 << 20][];
+    private final CodePage[][] directory = new CodePage[1 << LEVEL_BITS][];
     public long invalidations;
+    /**
+     * Set when a write drops a page, so that a block that is running stops after the current
+     * instruction: what follows it may have been rewritten. The block runner clears it.
+     */
+    public boolean dropped;
+
+    /** What one physical page of code holds. */
+    private static final class CodePage {
+        /** Slot (offset * 2 + code32) to instruction; made by the first single-stepped fetch. */
+        DecodedInsn[] insns;
+        /** Offset to the block that starts there; made by the first block. */
+        Block[] blocks;
+        /** Bit i set: bytes 64*i .. 64*i+63 of the page belong to decoded instructions. */
+        long lines;
+    }
 
     public DecodeCache(PhysicalMemory mem) {
         this.mem = mem;
-        mem.setCodeWriteListener(this::invalidatePage);
+        mem.setCodeWriteListener(new PhysicalMemory.CodeWriteListener() {
+            @Override
+            public void codeWritten(int page) {
+                invalidatePage(page);
+            }
+
+            @Override
+            public void codeWritten(int addr, int size) {
+                written(addr, size);
+            }
+        });
+    }
+
+    private CodePage page(int p) {
+        CodePage[] table = directory[p >>> LEVEL_BITS];
+        return table == null ? null : table[p & LEVEL_MASK];
+    }
+
+    private CodePage pageForStore(int p) {
+        CodePage[] table = directory[p >>> LEVEL_BITS];
+        if (table == null) {
+            table = new CodePage[1 << LEVEL_BITS];
+            directory[p >>> LEVEL_BITS] = table;
+        }
+        CodePage page = table[p & LEVEL_MASK];
+        if (page == null) {
+            page = new CodePage();
+            table[p & LEVEL_MASK] = page;
+            mem.markCode(p);
+        }
+        return page;
+    }
+
+    /** Lines covering [offset, offset + length) of a page; length at least 1. */
+    private static long lineMask(int offset, int length) {
+        int first = offset >>> 6;
+        int last = Math.min(offset + length - 1, 0xFFF) >>> 6;
+        long upTo = last == 63 ? -1L : (1L << (last + 1)) - 1;
+        return upTo & -(1L << first);
     }
 
     public DecodedInsn lookup(int phys, boolean code32) {
-        DecodedInsn[] page = pages[phys >>> 12];
-        if (page == null) {
+        CodePage page = page(phys >>> 12);
+        if (page == null || page.insns == null) {
             return null;
         }
-        return page[(phys & 0xFFF) << 1 | (code32 ? 1 : 0)];
+        return page.insns[(phys & 0xFFF) << 1 | (code32 ? 1 : 0)];
     }
 
     public void store(int phys, boolean code32, DecodedInsn d) {
-        int p = phys >>> 12;
-        DecodedInsn[] page = pages[p];
-        if (page == null) {
-            page = new DecodedInsn[8192];
-            pages[p] = page;
-            mem.markCode(p);
+        CodePage page = pageForStore(phys >>> 12);
+        if (page.insns == null) {
+            page.insns = new DecodedInsn[8192];
         }
-        page[(phys & 0xFFF) << 1 | (code32 ? 1 : 0)] = d;
+        page.insns[(phys & 0xFFF) << 1 | (code32 ? 1 : 0)] = d;
+        page.lines |= lineMask(phys & 0xFFF, d.length);
     }
 
-    public void invalidatePage(int page) {
-        if (pages[page] != null) {
-            pages[page] = null;
-            mem.unmarkCode(page);
+    /** The block starting at {@code phys} for this code size, or null. */
+    public Block block(int phys, boolean code32) {
+        CodePage page = page(phys >>> 12);
+        if (page == null || page.blocks == null) {
+            return null;
+        }
+        Block b = page.blocks[phys & 0xFFF];
+        return b != null && b.code32 == code32 ? b : null;
+    }
+
+    public void storeBlock(int phys, Block b) {
+        CodePage page = pageForStore(phys >>> 12);
+        if (page.blocks == null) {
+            page.blocks = new Block[4096];
+        }
+        page.blocks[phys & 0xFFF] = b;
+        page.lines |= lineMask(phys & 0xFFF, b.byteLength);
+    }
+
+    /** A write of {@code size} bytes (within one page) to a page marked as code. */
+    private void written(int addr, int size) {
+        int p = addr >>> 12;
+        CodePage page = page(p);
+        if (page != null && (page.lines & lineMask(addr & 0xFFF, size)) != 0) {
+            invalidatePage(p);
+        }
+    }
+
+    public void invalidatePage(int p) {
+        CodePage[] table = directory[p >>> LEVEL_BITS];
+        if (table != null && table[p & LEVEL_MASK] != null) {
+            table[p & LEVEL_MASK] = null;
+            mem.unmarkCode(p);
             invalidations++;
+            dropped = true;
         }
     }
 
     public void clear() {
-        for (int p = 0; p < pages.length; p++) {
-            invalidatePage(p);
+        for (int t = 0; t < directory.length; t++) {
+            if (directory[t] != null) {
+                for (int i = 0; i <= LEVEL_MASK; i++) {
+                    invalidatePage(t << LEVEL_BITS | i);
+                }
+                directory[t] = null;
+            }
         }
     }
 }

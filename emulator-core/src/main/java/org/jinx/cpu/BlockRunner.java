@@ -1,0 +1,147 @@
+package org.jinx.cpu;
+
+import org.jinx.cpu.decode.Block;
+import org.jinx.cpu.decode.BlockBuilder;
+import org.jinx.cpu.decode.DecodeCache;
+import org.jinx.cpu.decode.DecodedInsn;
+import org.jinx.cpu.exec.Interrupts;
+import org.jinx.time.VirtualClock;
+
+/**
+ * The CPU's run loop: executes pre-decoded {@link Block}s, and checks for interrupts, device
+ * deadlines, the instruction limit and requests to stop between blocks rather than between
+ * instructions. Where that would change what the guest sees, it single-steps with
+ * {@link Cpu#step()} instead:
+ * <ul>
+ *   <li>TF set (single-step traps), RF set, or debug registers armed;
+ *   <li>an interrupt shadow after MOV SS, POP SS or STI (the next instruction runs alone, then
+ *       interrupts are checked, exactly as the step loop does);
+ *   <li>a block that would pass the instruction limit or the CS limit, or whose first
+ *       instruction crosses a page.
+ * </ul>
+ * Instructions after which an interrupt may become pending (port I/O, STI, POPF, IRET, ...)
+ * end their block, so an interrupt is taken at the same instruction boundary as in the step
+ * loop; a timer deadline is noticed at the end of the block in which it passed. A block's table
+ * clocks are added in one step at its end, with what the handlers charged ({@code extraCycles}).
+ */
+final class BlockRunner {
+    private final Cpu cpu;
+    private final DecodeCache cache;
+    private final BlockBuilder builder;
+
+    BlockRunner(Cpu cpu) {
+        this.cpu = cpu;
+        this.cache = cpu.decodeCache;
+        this.builder = new BlockBuilder(cpu.mem);
+    }
+
+    /** Runs until the clock reaches {@code deadline}, the CPU stops, or {@code maxInsns} instructions retire. */
+    void runUntil(long deadline, long maxInsns) {
+        Cpu c = cpu;
+        VirtualClock clock = c.clock;
+        long stopAt = c.instructions + maxInsns;
+        while (clock.cycles() < deadline && c.instructions < stopAt && !c.exitLoop) {
+            if (c.state != Cpu.State.RUNNING) {
+                if (c.state == Cpu.State.HALTED && c.ifFlag() && c.pic.intrPending()) {
+                    c.state = Cpu.State.RUNNING;
+                } else {
+                    if (c.state == Cpu.State.HALTED && deadline != Long.MAX_VALUE) {
+                        clock.setCycles(deadline); // idle until the next device event
+                    }
+                    return;
+                }
+            }
+            int flags = c.rawEflags();
+            if (c.inhibitInterrupts || c.debugActive || (flags & (Cpu.TF | Cpu.RF)) != 0) {
+                c.step();
+                continue;
+            }
+            if ((flags & Cpu.IF) != 0 && c.pic.intrPending()) {
+                Interrupts.external(c, c.pic.acknowledge());
+                continue;
+            }
+            Block b = blockAtEip();
+            if (b == null || stopAt - c.instructions < b.insns.length) {
+                c.step();
+                continue;
+            }
+            execute(b);
+        }
+    }
+
+    /** The block at CS:EIP, decoding it if needed; null where only the step path will do. */
+    private Block blockAtEip() {
+        Cpu c = cpu;
+        Segment cs = c.seg[Cpu.CS];
+        int eip = c.eip;
+        long off = eip & 0xFFFFFFFFL;
+        if (off > cs.hi) {
+            return null;
+        }
+        int phys;
+        try {
+            phys = c.paging.translate(cs.base + eip, false, c.cpl == 3);
+        } catch (CpuFault f) {
+            return null; // the step path raises the same fault
+        }
+        boolean code32 = cs.big;
+        Block b = cache.block(phys, code32);
+        if (b == null) {
+            b = builder.build(phys, code32);
+            if (b == null) {
+                return null;
+            }
+            cache.storeBlock(phys, b);
+        }
+        if (off + b.byteLength - 1 > cs.hi) {
+            return null;
+        }
+        return b;
+    }
+
+    private void execute(Block b) {
+        Cpu c = cpu;
+        DecodedInsn[] insns = b.insns;
+        int n = insns.length;
+        int eip = c.eip;
+        int done = 0;
+        int extraBefore = 0;
+        c.extraCycles = 0;
+        cache.dropped = false;
+        try {
+            while (true) {
+                DecodedInsn d = insns[done];
+                extraBefore = c.extraCycles;
+                c.nextEip = eip + d.length;
+                d.handler.exec(c, d);
+                eip = c.nextEip;
+                done++;
+                c.eip = eip;
+                // A write that dropped decoded code may have rewritten what follows.
+                if (done == n || cache.dropped) {
+                    break;
+                }
+            }
+        } catch (CpuFault f) {
+            // insns[done] did not complete: it restarts from its own address (a handler may
+            // have moved EIP before it faulted).
+            c.eip = eip;
+            c.extraCycles = extraBefore;
+            retire(b, done);
+            c.pendingDebugTrap = 0;
+            c.clock.advance(2);
+            Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
+            return;
+        }
+        retire(b, done);
+    }
+
+    private void retire(Block b, int done) {
+        Cpu c = cpu;
+        if (done == 0) {
+            return;
+        }
+        c.instructions += done;
+        c.clock.advance(c.cycleAccounting ? b.cycles[done - 1] + c.extraCycles : done);
+    }
+}
