@@ -81,9 +81,11 @@ public final class Machine {
             if (cpu.state == Cpu.State.SHUTDOWN) {
                 return stop(StopReason.SHUTDOWN);
             }
-            if (cpu.state == Cpu.State.HALTED && deadline == Long.MAX_VALUE
-                    && (!cpu.ifFlag() || !cpu.pic.intrPending())) {
-                // Nothing can ever wake the CPU: no timer is armed and no interrupt is pending.
+            if (cpu.state == Cpu.State.HALTED
+                    && (!cpu.ifFlag() || deadline == Long.MAX_VALUE && !cpu.pic.intrPending())) {
+                // Nothing can ever wake the CPU: HLT with IF=0 waits for NMI or RESET, which no
+                // device raises, however many timers are armed; with IF=1, no timer is armed and
+                // no interrupt is pending.
                 return stop(StopReason.HALTED_FOREVER);
             }
             cpu.runUntil(deadline, limit - cpu.instructions);

@@ -666,10 +666,9 @@ public final class Cpu {
             // switches may load it again.
             eflags &= ~RF;
             d.handler.exec(this, d);
+            // No 16-bit wrap here: running off the end of a 64 KiB code segment is #GP on the
+            // next fetch (386 manual 14.7). Branch handlers truncate their own targets.
             eip = nextEip;
-            if (!code32()) {
-                eip &= 0xFFFF;
-            }
             clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
             instructions++;
             if (trapAfter || pendingDebugTrap != 0) {
