@@ -68,7 +68,7 @@ public final class TcpSerial extends HostSerial {
             Channel server = b.bind(new InetSocketAddress(host, port)).syncUninterruptibly().channel();
             self[0] = new TcpSerial(group, server);
             return self[0];
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's checked BindException unchanged
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
             throw new IllegalArgumentException(String.format("cannot listen on %s:%d: %s", host, port,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
