@@ -33,8 +33,6 @@ class TimingTest {
             + "(MOVS 7, CMPS 10, SCAS 7, STOS 4, INS/OUTS pm 9/8) instead of the REP base (5, INS/OUTS pm 7/6)";
     private static final String REP_IO_REAL = "real-mode REP INS/OUTS charge the single count per iteration "
             + "(15, 14) instead of 13 + 6n and 5 + 12n";
-    private static final String DIV32 = "MulDiv charges the 16-bit DIV/IDIV count (22/25, 27/30) for 32-bit "
-            + "operands instead of 38/41 and 43/46";
     private static final String FAR_M = "FarXfer charges far JMP/CALL/RETF without the +m that near branches pay";
     private static final String INTO = "INTO with OF set charges the not-taken 3 clocks instead of 35";
     private static final String SPECIAL_REG = "SystemInsn charges one count per row (MOV CRn,r 10; DRn 22) "
@@ -143,11 +141,12 @@ class TimingTest {
             // DIV and IDIV: fixed counts by operand size.
             t("F6 F1", 14, "DIV CL"),
             t("66 F7 F1", 22, "DIV CX"),
-            t("F7 F1", 38, "DIV ECX").pending(DIV32),
-            t("F7 33", 41, "DIV DWORD [EBX]", mem32(DATA, 3)).pending(DIV32),
+            t("F7 F1", 38, "DIV ECX"),
+            t("F7 33", 41, "DIV DWORD [EBX]", mem32(DATA, 3)),
             t("F6 F9", 19, "IDIV CL"),
             t("66 F7 F9", 27, "IDIV CX"),
-            t("F7 F9", 43, "IDIV ECX").pending(DIV32),
+            t("F7 F9", 43, "IDIV ECX"),
+            t("F7 3B", 46, "IDIV DWORD [EBX]", mem32(DATA, 3)),
             t("F6 3B", 22, "IDIV BYTE [EBX]", mem32(DATA, 3)),
             // Shifts and rotates 3/7; RCL and RCR 9/10; SHLD and SHRD 3/7.
             t("D1 E0", 3, "SHL EAX,1"),
