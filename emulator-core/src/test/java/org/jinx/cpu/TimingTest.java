@@ -35,10 +35,6 @@ class TimingTest {
             + "(15, 14) instead of 13 + 6n and 5 + 12n";
     private static final String FAR_M = "FarXfer charges far JMP/CALL/RETF without the +m that near branches pay";
     private static final String INTO = "INTO with OF set charges the not-taken 3 clocks instead of 35";
-    private static final String SPECIAL_REG = "SystemInsn charges one count per row (MOV CRn,r 10; DRn 22) "
-            + "where the manual gives CR2 4, CR3 5, r,DR6/7 14, DR6/7,r 16";
-    private static final String LSL_PAGE = "SystemInsn charges the byte-granular LSL count for a "
-            + "page-granular segment (manual 25/26)";
 
     /**
      * One line of the table: what it is, the code bytes, the manual's clocks, a setup, and for
@@ -79,6 +75,15 @@ class TimingTest {
 
     private static Consumer<Cpu> mem32(int addr, int v) {
         return c -> c.mem.write32(addr, v);
+    }
+
+    /** A byte-granular data segment (base 0, limit 0xFFFF) at GDT slot {@code sel}. */
+    private static Consumer<Cpu> byteGranularData(int sel) {
+        return c -> {
+            c.mem.write32(GDT + sel, 0x0000FFFF);
+            c.mem.write32(GDT + sel + 4, 0x00009300);
+            c.gdtrLimit = Math.max(c.gdtrLimit, sel + 7);
+        };
     }
 
     /** The stack holds {@code v} on top: the return address of RET, the value of POP. */
@@ -278,12 +283,17 @@ class TimingTest {
             // System instructions.
             t("0F 20 C0", 6, "MOV EAX,CR0"),
             t("0F 22 C0", 10, "MOV CR0,EAX", c -> c.reg[Cpu.EAX] = c.cr0),
-            t("0F 22 D0", 4, "MOV CR2,EAX").pending(SPECIAL_REG),
-            t("0F 22 D8", 5, "MOV CR3,EAX").pending(SPECIAL_REG),
+            t("0F 20 D0", 6, "MOV EAX,CR2"),
+            t("0F 20 D8", 6, "MOV EAX,CR3"),
+            t("0F 22 D0", 4, "MOV CR2,EAX"),
+            t("0F 22 D8", 5, "MOV CR3,EAX"),
             t("0F 21 C0", 22, "MOV EAX,DR0"),
-            t("0F 21 F0", 14, "MOV EAX,DR6").pending(SPECIAL_REG),
+            t("0F 21 D8", 22, "MOV EAX,DR3"),
+            t("0F 21 F0", 14, "MOV EAX,DR6"),
+            t("0F 21 F8", 14, "MOV EAX,DR7"),
             t("0F 23 C0", 22, "MOV DR0,EAX"),
-            t("0F 23 F8", 16, "MOV DR7,EAX", reg(Cpu.EAX, 0x400)).pending(SPECIAL_REG),
+            t("0F 23 F0", 16, "MOV DR6,EAX"),
+            t("0F 23 F8", 16, "MOV DR7,EAX", reg(Cpu.EAX, 0x400)),
             t("0F 24 F0", 12, "MOV EAX,TR6"),
             t("0F 06", 5, "CLTS"),
             t("F4", 5, "HLT"),
@@ -294,10 +304,17 @@ class TimingTest {
             t("0F 01 F0", 10, "LMSW AX", c -> c.reg[Cpu.EAX] = c.cr0),
             t("0F 00 C0", 2, "SLDT EAX"),
             t("0F 00 C8", 23, "STR AX (the manual's count)"),
+            // LAR, LSL, VERR, VERW: 15/16, 20/21 (25/26 for a page-granular limit), 10/11, 15/16.
             t("0F 02 C0", 15, "LAR EAX,AX", reg(Cpu.EAX, 0x10)),
-            t("0F 03 C0", 25, "LSL EAX,AX (page granular)", reg(Cpu.EAX, 0x08)).pending(LSL_PAGE),
+            t("0F 02 03", 16, "LAR EAX,[EBX]", mem32(DATA, 0x10)),
+            t("0F 03 C0", 25, "LSL EAX,AX (page granular)", reg(Cpu.EAX, 0x08)),
+            t("0F 03 03", 26, "LSL EAX,[EBX] (page granular)", mem32(DATA, 0x08)),
+            t("0F 03 C0", 20, "LSL EAX,AX (byte granular)", byteGranularData(0x18).andThen(reg(Cpu.EAX, 0x18))),
+            t("0F 03 03", 21, "LSL EAX,[EBX] (byte granular)", byteGranularData(0x18).andThen(mem32(DATA, 0x18))),
             t("0F 00 E0", 10, "VERR AX", reg(Cpu.EAX, 0x10)),
+            t("0F 00 23", 11, "VERR [EBX]", mem32(DATA, 0x10)),
             t("0F 00 E8", 15, "VERW AX", reg(Cpu.EAX, 0x10)),
+            t("0F 00 2B", 16, "VERW [EBX]", mem32(DATA, 0x10)),
             t("63 C0", 20, "ARPL AX,AX"),
             t("62 03", 10, "BOUND EAX,[EBX] (in bounds)", mem32(DATA + 4, 0x100)),
             t("9B", 6, "WAIT"));
