@@ -29,10 +29,6 @@ class TimingTest {
     private static final int GDT = 0x0600;
 
     // Known differences from the manual, each reported to the owner of the handler.
-    private static final String REP_BASE = "StringOps starts a REP form at the single instruction's count "
-            + "(MOVS 7, CMPS 10, SCAS 7, STOS 4, INS/OUTS pm 9/8) instead of the REP base (5, INS/OUTS pm 7/6)";
-    private static final String REP_IO_REAL = "real-mode REP INS/OUTS charge the single count per iteration "
-            + "(15, 14) instead of 13 + 6n and 5 + 12n";
     private static final String FAR_M = "FarXfer charges far JMP/CALL/RETF without the +m that near branches pay";
     private static final String INTO = "INTO with OF set charges the not-taken 3 clocks instead of 35";
 
@@ -262,15 +258,18 @@ class TimingTest {
             t("E3 05", 5, "JECXZ (not taken)"),
             // String instructions, and REP forms: base + per-iteration count times ECX (3).
             t("A4", 7, "MOVSB"),
-            t("F3 A4", 17, "REP MOVSB (5 + 4n)").pending(REP_BASE),
+            t("F3 A4", 17, "REP MOVSB (5 + 4n)"),
+            t("F3 A4", 5, "REP MOVSB, ECX = 0 (the base alone)", reg(Cpu.ECX, 0)),
             t("AA", 4, "STOSB"),
-            t("F3 AB", 20, "REP STOSD (5 + 5n)").pending(REP_BASE),
+            t("F3 AB", 20, "REP STOSD (5 + 5n)"),
             t("AC", 5, "LODSB"),
             t("F3 AC", 23, "REP LODSB (5 + 6n)"),
             t("A6", 10, "CMPSB"),
-            t("F3 A6", 32, "REPE CMPSB, all equal (5 + 9n)").pending(REP_BASE),
+            t("F3 A6", 32, "REPE CMPSB, all equal (5 + 9n)"),
+            t("F3 A6", 14, "REPE CMPSB, first differs (5 + 9n, n = 1)", mem32(DATA + 0x100, 1)),
             t("AE", 7, "SCASB"),
-            t("F2 AE", 29, "REPNE SCASB, no match (5 + 8n)").pending(REP_BASE),
+            t("F2 AE", 29, "REPNE SCASB, no match (5 + 8n)"),
+            t("F3 AF", 29, "REPE SCASD, all equal (5 + 8n)", reg(Cpu.EAX, 0)),
             // I/O in protected mode with CPL <= IOPL.
             t("E4 60", 6, "IN AL,imm8 (protected mode)"),
             t("EC", 7, "IN AL,DX (protected mode)"),
@@ -278,8 +277,8 @@ class TimingTest {
             t("EE", 5, "OUT DX,AL (protected mode)"),
             t("6C", 9, "INSB (protected mode)"),
             t("6E", 8, "OUTSB (protected mode)"),
-            t("F3 6C", 25, "REP INSB (protected mode, 7 + 6n)").pending(REP_BASE),
-            t("F3 6E", 21, "REP OUTSB (protected mode, 6 + 5n)").pending(REP_BASE),
+            t("F3 6C", 25, "REP INSB (protected mode, 7 + 6n)"),
+            t("F3 6E", 21, "REP OUTSB (protected mode, 6 + 5n)"),
             // System instructions.
             t("0F 20 C0", 6, "MOV EAX,CR0"),
             t("0F 22 C0", 10, "MOV CR0,EAX", c -> c.reg[Cpu.EAX] = c.cr0),
@@ -335,8 +334,8 @@ class TimingTest {
             t("EE", 11, "OUT DX,AL"),
             t("6C", 15, "INSB"),
             t("6E", 14, "OUTSB"),
-            t("F3 6C", 31, "REP INSB (13 + 6n)").pending(REP_IO_REAL),
-            t("F3 6E", 41, "REP OUTSB (5 + 12n)").pending(REP_IO_REAL),
+            t("F3 6C", 31, "REP INSB (13 + 6n)"),
+            t("F3 6E", 41, "REP OUTSB (5 + 12n)"),
             t("EA 00 20 00 00", 13, "JMP ptr16:16 (12+m)").pending(FAR_M),
             t("9A 00 20 00 00", 18, "CALL ptr16:16 (17+m)").pending(FAR_M),
             t("FF 2F", 18, "JMP m16:16 (17+m)", mem32(DATA, 0x2000)).pending(FAR_M),
@@ -357,7 +356,8 @@ class TimingTest {
             t("66 F7 E1", 9, "MUL ECX with 66 (m = 3)"),
             t("F7 E1", 9, "MUL CX (m = 3)"),
             t("A5", 7, "MOVSW"),
-            t("F3 A5", 17, "REP MOVSW (5 + 4n)").pending(REP_BASE));
+            t("F3 A5", 17, "REP MOVSW (5 + 4n)"),
+            t("F3 AC", 23, "REP LODSB (5 + 6n)"));
     }
 
     @ParameterizedTest(name = "{0}")
