@@ -16,6 +16,8 @@ public final class Proc {
     private Priv priv;
     /** Head of the FIFO of processes blocked sending to this one (linked through qLink). */
     public Proc callerQ;
+    /** The user-space scheduler that decides this process's quanta, or NONE: the kernel does. */
+    public int scheduler = Endpoint.NONE;
 
     // ---------------------------------------------------------------- image-bound
     private String name = "";
@@ -42,6 +44,11 @@ public final class Proc {
     public final Message kcallMsg = new Message();
     /** Pending POSIX signals for the signal manager (p_pending); signal n is bit n-1. */
     public final long[] pendingSignals = new long[2];
+    /** Clock ticks charged while the process ran, and ticks of kernel work done for it. */
+    public long userTicks;
+    public long sysTicks;
+    /** True if the kernel made context.cr3's address space for this process and frees it at clear. */
+    public boolean ownsSpace;
 
     private final RunQueues queues;
     /** Link in the run queue; owned by RunQueues. */
