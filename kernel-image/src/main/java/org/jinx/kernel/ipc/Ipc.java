@@ -217,6 +217,23 @@ public final class Ipc {
         appendToCallerQueue(dst, from);
     }
 
+    /**
+     * Takes a blocked sender out of its destination's caller queue without delivering (SYS_UPDATE
+     * rollback, spec 5.6 step 4): its message is dropped and SENDING is cleared.
+     */
+    public void abortSend(Proc p) {
+        if (!p.hasRts(SENDING)) {
+            return;
+        }
+        Proc target = procs.lookup(p.sendtoE);
+        if (target != null) {
+            unlinkFromCallerQueue(target, p);
+        }
+        p.sendtoE = NONE;
+        p.clearMisc(SENDING_FROM_KERNEL);
+        p.clearRts(SENDING);
+    }
+
     // ================================================================ RECEIVE (3.5)
 
     private int miniReceive(Proc caller, int srcE, int ptr) {
@@ -462,6 +479,33 @@ public final class Ipc {
             sp.asynsize = size;
         }
         return OK;
+    }
+
+    /**
+     * A senda_reload done by the kernel on {@code p}'s behalf (MINIX does this when VM lifts
+     * VMINHIBIT, spec 4.7): if p's table is registered under its current endpoint, every pending
+     * entry is retried for direct delivery and the hints are set again for the rest.
+     */
+    public void reloadAsync(Proc p) {
+        Priv sp = p.priv();
+        if (sp == null || !sp.isSysProc() || sp.asynsize == 0 || sp.asynendpoint != p.endpoint()) {
+            return;
+        }
+        miniSenda(p, sp.asyntab, sp.asynsize);
+    }
+
+    /**
+     * Sets priv id {@code senderId}'s hint bit in every system process's s_asyn_pending. A
+     * spurious bit costs one rescan (try_one clears it); a missing one can strand a message
+     * (spec 5.8), so after a slot swap the kernel sets them all.
+     */
+    public void hintEveryReceiver(int senderId) {
+        for (int id = 0; id < PrivTable.NR_SYS_PROCS; id++) {
+            Priv rp = privs.get(id);
+            if (!rp.isFree() && rp.isSysProc() && id != senderId) {
+                rp.asynPending |= Priv.bit(senderId);
+            }
+        }
     }
 
     /** A receiver takes an entry now if it waits for the sender, its filters pass, and NOREPLY allows. */

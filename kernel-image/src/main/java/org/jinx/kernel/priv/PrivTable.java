@@ -43,6 +43,17 @@ public final class PrivTable {
         return null;
     }
 
+    /** How many dynamic structures are free. */
+    public int freeDynamic() {
+        int n = 0;
+        for (int i = FIRST_DYN_PRIV_ID; i < NR_SYS_PROCS; i++) {
+            if (privs[i].isFree()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Claims a specific structure (boot, or a static id given by SET_SYS). */
     public Priv claim(int id, int slot) {
         Priv p = privs[id];
@@ -82,6 +93,8 @@ public final class PrivTable {
         p.ioRanges.clear();
         p.memRanges.clear();
         p.irqs.clear();
+        p.stateTable = 0;
+        p.stateEntries = 0;
         p.grantTable = 0;
         p.grantEntries = 0;
         p.grantEndpoint = Endpoint.NONE;

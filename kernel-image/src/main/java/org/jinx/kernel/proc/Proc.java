@@ -172,6 +172,77 @@ public final class Proc {
         return Endpoint.NONE;
     }
 
+    // ---------------------------------------------------------------- live update (spec 5.6)
+
+    /**
+     * Exchanges everything image-bound with {@code other}: registers and address space, RTS and
+     * misc flags, IPC state, scheduling, accounting, name. Slot-bound fields (slot, endpoint,
+     * priv, caller queue, scheduler) stay. Both must be non-runnable, so neither is in a run
+     * queue, and both stay non-runnable afterwards.
+     */
+    public void swapImageWith(Proc other) {
+        if (rts == 0 || other.rts == 0) {
+            throw new IllegalStateException("image swap of a runnable process: " + this + ", " + other);
+        }
+        String n = name;
+        name = other.name;
+        other.name = n;
+        int t = rts;
+        rts = other.rts;
+        other.rts = t;
+        t = misc;
+        misc = other.misc;
+        other.misc = t;
+        Context c = new Context();
+        c.copyFrom(context);
+        context.copyFrom(other.context);
+        other.context.copyFrom(c);
+        t = priority;
+        priority = other.priority;
+        other.priority = t;
+        t = quantumTicks;
+        quantumTicks = other.quantumTicks;
+        other.quantumTicks = t;
+        t = ticksLeft;
+        ticksLeft = other.ticksLeft;
+        other.ticksLeft = t;
+        t = sendtoE;
+        sendtoE = other.sendtoE;
+        other.sendtoE = t;
+        t = getfromE;
+        getfromE = other.getfromE;
+        other.getfromE = t;
+        Proc q = qLink;
+        qLink = other.qLink;
+        other.qLink = q;
+        swapMessages(sendmsg, other.sendmsg);
+        swapMessages(delivermsg, other.delivermsg);
+        swapMessages(kcallMsg, other.kcallMsg);
+        t = delivermsgVir;
+        delivermsgVir = other.delivermsgVir;
+        other.delivermsgVir = t;
+        for (int i = 0; i < pendingSignals.length; i++) {
+            long s = pendingSignals[i];
+            pendingSignals[i] = other.pendingSignals[i];
+            other.pendingSignals[i] = s;
+        }
+        long l = userTicks;
+        userTicks = other.userTicks;
+        other.userTicks = l;
+        l = sysTicks;
+        sysTicks = other.sysTicks;
+        other.sysTicks = l;
+        boolean b = ownsSpace;
+        ownsSpace = other.ownsSpace;
+        other.ownsSpace = b;
+    }
+
+    private static void swapMessages(Message a, Message b) {
+        byte[] t = a.buf.clone();
+        System.arraycopy(b.buf, 0, a.buf, 0, Message.SIZE);
+        System.arraycopy(t, 0, b.buf, 0, Message.SIZE);
+    }
+
     @Override
     public String toString() {
         return name + "(" + Endpoint.name(endpoint) + ")";

@@ -71,6 +71,20 @@ public final class Signals {
                 || sig == SIGABRT || sig == SIGKILL;
     }
 
+    /**
+     * True if someone other than p itself would handle a lethal signal for it: its manager, or
+     * for a process that manages itself, its backup manager.
+     */
+    public boolean hasManager(Proc p) {
+        Priv pv = p.priv();
+        if (pv == null) {
+            return false;
+        }
+        int mgr = pv.sigMgr == Endpoint.SELF ? pv.bakSigMgr : pv.sigMgr;
+        Proc m = procs.lookup(mgr);
+        return m != null && m != p && m.priv() != null;
+    }
+
     public void causeSig(Proc p, int sig) {
         Priv pv = p.priv();
         if (pv != null && pv.sigMgr == Endpoint.SELF) {
