@@ -1,5 +1,7 @@
 package org.jinx.kernel.clock;
 
+import org.jinx.kernel.abi.Abi;
+
 import org.jinx.kernel.priv.PrivTable;
 import org.jinx.kernel.proc.Proc;
 
@@ -15,6 +17,7 @@ import org.jinx.kernel.proc.Proc;
  */
 public final class ClockTask {
     /** Clock interrupts per second (MINIX's default system_hz). */
+    @Abi("DEFAULT_HZ")
     public static final int HZ = 60;
 
     /** What the kernel does when time runs out for someone. */

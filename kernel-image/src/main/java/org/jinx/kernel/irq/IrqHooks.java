@@ -1,5 +1,7 @@
 package org.jinx.kernel.irq;
 
+import org.jinx.kernel.abi.Abi;
+
 import org.jinx.kernel.hw.PicControl;
 import org.jinx.kernel.proc.Endpoint;
 
@@ -16,8 +18,10 @@ import org.jinx.kernel.proc.Endpoint;
  */
 public final class IrqHooks {
     /** Hooks in the 8259 configuration (MINIX NR_IRQ_HOOKS). */
+    @Abi
     public static final int NR_IRQ_HOOKS = 16;
     /** Policy bit: re-enable the line as soon as the notification is sent. */
+    @Abi
     public static final int IRQ_REENABLE = 0x1;
 
     /** What the hooks do to their owners; the kernel sends the notifications. */

@@ -1,5 +1,7 @@
 package org.jinx.kernel.priv;
 
+import org.jinx.kernel.abi.Abi;
+
 import org.jinx.kernel.proc.Endpoint;
 
 /**
@@ -8,7 +10,9 @@ import org.jinx.kernel.proc.Endpoint;
  * get a dynamic id from 17 up.
  */
 public final class PrivTable {
+    @Abi
     public static final int NR_SYS_PROCS = 64;
+    @Abi
     public static final int USER_PRIV_ID = Endpoint.NR_TASKS + Endpoint.INIT;
     private static final int FIRST_DYN_PRIV_ID = USER_PRIV_ID + 1;
 

@@ -1,5 +1,7 @@
 package org.jinx.kernel.proc;
 
+import org.jinx.kernel.abi.Abi;
+
 import java.util.function.Consumer;
 import org.jinx.kernel.ipc.Ipc;
 import org.jinx.kernel.ipc.Message;
@@ -13,6 +15,7 @@ import org.jinx.kernel.ipc.Message;
  */
 public final class Scheduling {
     /** m_type of the kernel's "out of quantum" message to a scheduler (spec 2.1: 0xF00 + 1). */
+    @Abi
     public static final int SCHEDULING_NO_QUANTUM = 0xF01;
     /** Default quantum of the kernel's own scheduling, in ticks (about 133 ms at 60 Hz). */
     public static final int DEFAULT_QUANTUM = 8;

@@ -1,5 +1,7 @@
 package org.jinx.kernel.system;
 
+import org.jinx.kernel.abi.Abi;
+
 import java.util.function.Consumer;
 import org.jinx.kernel.ipc.Ipc;
 import org.jinx.kernel.priv.Priv;
@@ -21,30 +23,51 @@ import org.jinx.kernel.proc.RtsFlag;
  */
 public final class Signals {
     // NetBSD numbering, which MINIX uses.
+    @Abi
     public static final int SIGHUP = 1;
+    @Abi
     public static final int SIGINT = 2;
+    @Abi
     public static final int SIGQUIT = 3;
+    @Abi
     public static final int SIGILL = 4;
+    @Abi
     public static final int SIGTRAP = 5;
+    @Abi
     public static final int SIGABRT = 6;
+    @Abi
     public static final int SIGEMT = 7;
+    @Abi
     public static final int SIGFPE = 8;
+    @Abi
     public static final int SIGKILL = 9;
+    @Abi
     public static final int SIGBUS = 10;
+    @Abi
     public static final int SIGSEGV = 11;
+    @Abi
     public static final int SIGSYS = 12;
+    @Abi
     public static final int SIGPIPE = 13;
+    @Abi
     public static final int SIGALRM = 14;
+    @Abi
     public static final int SIGTERM = 15;
     /** The highest ordinary signal number; kernel-internal signals lie above it. */
     public static final int NSIG_USER = 64;
     /** Kernel-internal signals (spec 6.4). */
+    @Abi
     public static final int SIGSNDELAY = 70;
+    @Abi
     public static final int SIGKMEM = 71;
+    @Abi
     public static final int SIGKMESS = 72;
+    @Abi
     public static final int SIGKSIGSM = 73;
+    @Abi
     public static final int SIGKSIG = 74;
     /** Largest signal number a sigset in a message can carry (two 64-bit words). */
+    @Abi("_NSIG")
     public static final int MAX_SIGNAL = 128;
 
     /** How the kernel ends a process when nobody else can (the kernel's terminate). */
