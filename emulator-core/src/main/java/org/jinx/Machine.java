@@ -22,6 +22,8 @@ public final class Machine {
     public final Cpu cpu;
 
     private boolean exitRequested;
+    /** Survives the start of {@link #run}, so an interrupt just before it is not lost. */
+    private volatile boolean interruptRequested;
     private int exitStatus;
     private StopReason stopReason;
 
@@ -42,7 +44,12 @@ public final class Machine {
 
     /** Stops the run loop from another thread (Ctrl-C, a debugger). */
     public void interrupt() {
+        interruptRequested = true;
         cpu.exitLoop = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
     }
 
     public int exitStatus() {
@@ -56,12 +63,13 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        cpu.exitLoop = false;
+        cpu.exitLoop = interruptRequested;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
+                interruptRequested = false;
                 cpu.exitLoop = false;
                 return stop(StopReason.INTERRUPTED);
             }
