@@ -50,8 +50,13 @@ public final class PcRunner {
 
     /** Runs the loaded machine to its end and reports how it ended. */
     public Outcome run() {
+        return run(machine::run);
+    }
+
+    /** The same with another run loop (the gdb stub's), given the instruction limit (0 = none). */
+    public Outcome run(java.util.function.LongFunction<Machine.StopReason> loop) {
         long t0 = System.nanoTime();
-        Machine.StopReason reason = machine.run(settings.maxInstructions());
+        Machine.StopReason reason = loop.apply(settings.maxInstructions());
         long hostNanos = System.nanoTime() - t0;
         board.console.flush();
         Outcome o = outcome(reason);
