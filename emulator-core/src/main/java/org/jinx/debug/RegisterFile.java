@@ -75,10 +75,14 @@ final class RegisterFile {
      * Loads a segment register with its hidden part, as MOV would but without faults: real and
      * virtual-8086 mode take base = selector * 16; protected mode reads the descriptor from the
      * GDT or LDT. A selector that MOV would refuse (past the table limit, not present, null in CS
-     * or SS) is refused.
+     * or SS) is refused. Writing back the selector a register already holds changes nothing, so
+     * a {@code G} that returns gdb's copy unchanged keeps descriptors the GDT no longer matches.
      */
     private boolean loadSegment(int sreg, int sel) {
         Segment s = cpu.seg[sreg];
+        if (sel == (s.selector & 0xFFFF)) {
+            return true;
+        }
         if (!cpu.protectedMode()) {
             s.loadReal(sel);
             return true;
