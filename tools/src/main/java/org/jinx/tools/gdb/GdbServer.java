@@ -20,13 +20,17 @@ import org.jinx.debug.StopEvent;
 
 /**
  * The gdb remote stub's TCP server: one client at a time, {@code TCP_NODELAY} (each packet is a
- * round trip; Nagle's algorithm would delay every one). A second client while one is attached
- * is refused by closing its connection, leaving the first session alone. Stops that happen with
- * no debugger attached (a triple fault, a halt for good) are reported on the log stream, and the
- * guest waits there for a debugger.
+ * round trip; Nagle's algorithm would delay every one). A new connection waits at a gate, not
+ * read, while another session is attached; if that session has not ended within
+ * {@link #ADMIT_WAIT_MS} (a gdb that reconnects right after a detach or a dropped connection
+ * needs the old one to finish closing), the newcomer is refused by closing its connection and
+ * the first session is left alone. Stops that happen with no debugger attached (a triple fault)
+ * are reported on the log stream, and the guest waits there for a debugger.
  */
 public final class GdbServer implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MS = 2000;
+    static final long ADMIT_WAIT_MS = 500;
+    private static final long ADMIT_POLL_MS = 20;
 
     private final DebugTarget target;
     private final PrintStream log;
@@ -67,12 +71,8 @@ public final class GdbServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (active.get() != null) {
-                            ch.pipeline().addLast(new Refuse());
-                            return;
-                        }
-                        ch.pipeline().addLast(new RspFrameDecoder(),
-                                new RspPacketHandler(target, commands, log, GdbServer.this::opened, GdbServer.this::closed));
+                        ch.config().setAutoRead(false); // nothing is read until the gate admits it
+                        ch.pipeline().addLast(new Gate());
                     }
                 });
         try {
@@ -85,13 +85,10 @@ public final class GdbServer implements AutoCloseable {
     }
 
     private void opened(GdbSession s) {
-        if (!active.compareAndSet(null, s)) {
-            // Two connections raced past the check in initChannel: keep the first.
-            s.attached = false;
-            s.close();
-        }
+        active.set(s);
     }
 
+    /** The session ended (detach, kill or disconnect): the next client may come in. */
     private void closed(GdbSession s) {
         active.compareAndSet(s, null);
     }
@@ -121,13 +118,37 @@ public final class GdbServer implements AutoCloseable {
         }
     }
 
-    /** Closes a second client's connection at once. */
-    private final class Refuse extends ChannelInboundHandlerAdapter {
+    /**
+     * Holds a new connection until no session is attached, then puts the protocol handlers in
+     * its place; refuses it after {@link #ADMIT_WAIT_MS}. All on the one event loop, so two
+     * connections can never both be admitted.
+     */
+    private final class Gate extends ChannelInboundHandlerAdapter {
+        private long waited;
+
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            log.println("jinx: gdb: refused a connection from " + ctx.channel().remoteAddress()
-                    + ": a debugger is already attached");
-            ctx.close();
+            tryAdmit(ctx);
+        }
+
+        private void tryAdmit(ChannelHandlerContext ctx) {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (active.get() == null) {
+                ctx.pipeline().addLast(new RspFrameDecoder(),
+                        new RspPacketHandler(target, commands, log, GdbServer.this::opened, GdbServer.this::closed));
+                ctx.pipeline().remove(this);
+                ctx.pipeline().fireChannelActive();
+                ctx.channel().config().setAutoRead(true);
+            } else if (waited < ADMIT_WAIT_MS) {
+                waited += ADMIT_POLL_MS;
+                ctx.executor().schedule(() -> tryAdmit(ctx), ADMIT_POLL_MS, TimeUnit.MILLISECONDS);
+            } else {
+                log.println("jinx: gdb: refused a connection from " + ctx.channel().remoteAddress()
+                        + ": a debugger is already attached");
+                ctx.close();
+            }
         }
     }
 }

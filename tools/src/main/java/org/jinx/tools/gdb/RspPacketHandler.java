@@ -48,6 +48,12 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
         ctx.fireChannelActive();
     }
 
+    /** The session is over once gdb detached or killed: free the stub for the next client. */
+    private void finish(ChannelHandlerContext ctx) {
+        onClose.accept(session);
+        ctx.close();
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (session != null) {
@@ -79,6 +85,9 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
             if (s.enterNoAckAfterReply) {
                 s.enterNoAckAfterReply = false;
                 s.noAck = true;
+            }
+            if (!s.attached) {
+                finish(ctx); // after D, k or vKill nothing more is said on this connection
             }
         } else if (msg instanceof RspMessage.Nack) {
             s.resend();

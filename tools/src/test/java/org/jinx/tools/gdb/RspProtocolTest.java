@@ -154,11 +154,21 @@ class RspProtocolTest {
     }
 
     @Test
-    void detachAndKill() {
+    void detachRepliesOkAndEndsTheSession() {
         assertThat(stub.ask("D")).isEqualTo("OK");
-        assertThat(stub.ask("D;1")).isEqualTo("OK");
-        assertThat(stub.packet("k")).as("k has no reply").isEqualTo("+");
-        assertThat(stub.ask("vKill;a410")).isEqualTo("OK");
+        assertThat(stub.ch.isOpen()).isFalse();
+        StubChannel other = new StubChannel(DebugTarget.NULL);
+        assertThat(other.ask("D;1")).isEqualTo("OK");
+        assertThat(other.ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void killHasNoReplyAndEndsTheSession() {
+        assertThat(stub.packet("k")).isEqualTo("+");
+        assertThat(stub.ch.isOpen()).isFalse();
+        StubChannel other = new StubChannel(DebugTarget.NULL);
+        assertThat(other.ask("vKill;a410")).isEqualTo("OK");
+        assertThat(other.ch.isOpen()).isFalse();
     }
 
     @Test
