@@ -79,15 +79,24 @@ final class JinxUnderGdb implements AutoCloseable {
         }
     }
 
-    /** Waits for the run to end and returns jinx's exit status, or null if it still runs. */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Waits (at least 1 ms) for the run to end and returns jinx's exit status, or null if it still runs. */
     Integer waitForExit(long millis) throws InterruptedException {
-        thread.join(millis);
+        thread.join(Math.max(1, millis));
         return thread.isAlive() ? null : status.get();
     }
 
-    /** gdb -batch connected to the stub, with {@code exArgs} after {@code target remote}. */
-    String gdb(String... exArgs) throws IOException, InterruptedException {
-        return gdbWith(List.of(), List.of(exArgs));
+    /** gdb -batch connected to the stub, running {@code commands} (each an -ex) after {@code target remote}. */
+    String gdb(String... commands) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        for (String c : commands) {
+            args.add("-ex");
+            args.add(c);
+        }
+        return gdbWith(List.of(), args);
     }
 
     /** gdb -batch with {@code before} given before {@code target remote} and {@code after} after it. */
