@@ -147,8 +147,7 @@ public final class MachineDebugTarget implements DebugTarget {
                 case INSTRUCTION_LIMIT:
                     return new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGXCPU);
                 case SHUTDOWN:
-                    listener.notice("jinx: triple fault: "
-                            + (cpu.shutdownReason != null ? cpu.shutdownReason : "CPU shutdown") + "\n");
+                    listener.notice("jinx: " + (cpu.shutdownReason != null ? cpu.shutdownReason : "CPU shutdown") + "\n");
                     return StopEvent.of(Reason.SHUTDOWN);
                 case HALTED_FOREVER:
                     if (!haltNoted) {
