@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
             "otherwise 2 usage error, 4 unusable input, 6 triple fault, 8 halted,",
             "10 instruction limit, 12 timeout.",
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
-            "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats"})
+            "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
+            "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)"})
 public final class PcCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -64,8 +65,18 @@ public final class PcCommand implements Callable<Integer> {
             description = "CPU clock that converts cycles to virtual time (default: ${DEFAULT-VALUE}).")
     int cpuMhz;
 
+    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
+            description = "Serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks a free port).")
+    String gdb;
+
+    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the guest (needs --gdb).")
+    boolean waitGdb;
+
     @Override
     public Integer call() throws BootException {
+        if (waitGdb && gdb == null) {
+            throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
+        }
         if (bios == null && kernel == null) {
             throw new CliError(ExitStatus.USAGE, "nothing to boot: give --bios FILE or --kernel ELF");
         }
@@ -85,6 +96,9 @@ public final class PcCommand implements Callable<Integer> {
             rom.install(runner.machine.mem);
         } else {
             MultibootLoader.load(runner.machine, kernel, commandLine(kernel.toString(), append));
+        }
+        if (gdb != null) {
+            return org.jinx.tools.gdb.GdbLauncher.run(runner, gdb, waitGdb, main.err).status();
         }
         return runner.run().status();
     }
