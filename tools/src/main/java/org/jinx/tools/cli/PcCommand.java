@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
             "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
             "  jinx pc --fda floppy.img --display window",
-            "  jinx pc --hda disk.img --snapshot --serial tcp:4555 --deterministic"})
+            "  jinx pc --hda disk.img --snapshot --serial tcp:4555 --deterministic",
+            "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)"})
 public final class PcCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -102,8 +103,18 @@ public final class PcCommand implements Callable<Integer> {
                 + "and virtual time is not held back to host time, so runs with the same input are the same run.")
     boolean deterministic;
 
+    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
+            description = "Serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks a free port).")
+    String gdb;
+
+    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the guest (needs --gdb).")
+    boolean waitGdb;
+
     @Override
     public Integer call() throws BootException {
+        if (waitGdb && gdb == null) {
+            throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
+        }
         if (bios == null && kernel == null && fda == null && hda == null) {
             throw new CliError(ExitStatus.USAGE, "nothing to boot: give a disk image to boot with the built-in BIOS "
                     + "(--fda FILE or --hda FILE), a ROM image (--bios FILE) or a multiboot kernel (--kernel ELF)");
@@ -136,6 +147,9 @@ public final class PcCommand implements Callable<Integer> {
         } catch (BootException | RuntimeException e) {
             runner.abandon();
             throw e;
+        }
+        if (gdb != null) {
+            return org.jinx.tools.gdb.GdbLauncher.run(runner, gdb, waitGdb, main.err).status();
         }
         return runner.run().status();
     }

@@ -151,12 +151,17 @@ public final class PcRunner {
 
     /** Runs the loaded machine to its end and reports how it ended. */
     public Outcome run() {
+        return run(machine::run);
+    }
+
+    /** The same with another run loop (the gdb stub's), given the instruction limit (0 = none). */
+    public Outcome run(java.util.function.LongFunction<Machine.StopReason> loop) {
         Thread watchdog = startWatchdog();
         long t0 = System.nanoTime();
         Machine.StopReason reason;
         try {
             link.start();
-            reason = machine.run(settings.maxInstructions());
+            reason = loop.apply(settings.maxInstructions());
             link.finish();
         } finally {
             if (watchdog != null) {
