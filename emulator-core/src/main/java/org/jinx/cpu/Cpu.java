@@ -77,6 +77,8 @@ public final class Cpu {
     public final int[] debuggerDr = new int[8];
     /** Consulted before each instruction while a debugger has breakpoints; null otherwise. */
     public BreakpointHook breakpointHook;
+    /** Set with {@link #exitLoop} when a debugger's breakpoint or watchpoint stops the run loop. */
+    public boolean debuggerStop;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
@@ -660,6 +662,7 @@ public final class Cpu {
             return;
         }
         if (breakpointHook != null && breakpointHook.stopBefore(this)) {
+            debuggerStop = true;
             exitLoop = true;
             return;
         }
@@ -678,10 +681,9 @@ public final class Cpu {
             // switches may load it again.
             eflags &= ~RF;
             d.handler.exec(this, d);
+            // No 16-bit wrap here: running off the end of a 64 KiB code segment is #GP on the
+            // next fetch (386 manual 14.7). Branch handlers truncate their own targets.
             eip = nextEip;
-            if (!code32()) {
-                eip &= 0xFFFF;
-            }
             clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
             instructions++;
             if (trapAfter || pendingDebugTrap != 0) {

@@ -301,7 +301,8 @@ public final class OpcodeTable {
         String[] g6 = {"SLDT", "STR", "LLDT", "LTR", "VERR", "VERW"};
         InsnHandler[] g6h = {SystemInsn::sldt, SystemInsn::str, SystemInsn::lldt, SystemInsn::ltr, SystemInsn::verr,
             SystemInsn::verw};
-        int[][] g6c = {{2, 2}, {2, 2}, {20, 20}, {23, 27}, {10, 11}, {15, 16}};
+        // The manual gives STR the same 23/27 as LTR (likely copied, but it is the manual's count).
+        int[][] g6c = {{2, 2}, {23, 27}, {20, 20}, {23, 27}, {10, 11}, {15, 16}};
         for (int i = 0; i < 6; i++) {
             OpcodeRow r = grp(0x100, i, g6[i], Ew).h(g6h[i]).attr(Attr.FIXED16).clk(g6c[i][0], g6c[i][1]);
             if (i == 2 || i == 3) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
             "The guest's text on port 0xE9 goes to stdout; POST codes (ports 0x80 and --post-port) to stderr."},
         footer = {"", "Exit status: v*2+1 when the guest writes v to port 0xF4 (QEMU's isa-debug-exit);",
             "otherwise 2 usage error, 4 unusable input, 6 triple fault, 8 halted,",
-            "10 instruction limit.",
+            "10 instruction limit, 12 timeout, 14 killed by gdb.",
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
             "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
             "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)"})
@@ -53,6 +53,10 @@ public final class PcCommand implements Callable<Integer> {
     @Option(names = "--max-instructions", paramLabel = "N", converter = Converters.PositiveLong.class,
             description = "Stop after N instructions (exit status 10).")
     Long maxInstructions;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "Stop after this much host time (exit status 12); fractions allowed.")
+    Double timeout;
 
     @Option(names = "--stats", description = "Print instructions, cycles, host MIPS and virtual time at the end.")
     boolean stats;
@@ -101,7 +105,7 @@ public final class PcCommand implements Callable<Integer> {
 
     private PcRunner.Settings settings() {
         return new PcRunner.Settings(memory, cpuMhz, postPort == null ? DebugBoard.NO_EXTRA_POST_PORT : postPort,
-                maxInstructions == null ? 0 : maxInstructions, stats);
+                maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats);
     }
 
     /** The multiboot command line as GRUB and QEMU build it: the kernel's name, then the arguments. */

@@ -1,0 +1,91 @@
+package org.jinx.kernel.ipc;
+
+import org.jinx.mem.GuestMemory;
+
+/**
+ * A sender's asynsend table, read and written where it lives: in the sender's own memory
+ * (spec 4.1). The kernel keeps no copy; it reads an entry each time it scans and writes back
+ * only the result and the DONE flag.
+ *
+ * <p>Layout of one asynmsg_t (80 bytes): flags @0, dst @4, result @8, padding @12, msg @16.
+ */
+public final class AsyncTable {
+    public static final int ENTRY_SIZE = 80;
+    private static final int FLAGS = 0, DST = 4, RESULT = 8, MSG = 16;
+
+    public static final int AMF_EMPTY = 0;
+    public static final int AMF_VALID = 0x01;
+    public static final int AMF_DONE = 0x02;
+    public static final int AMF_NOTIFY = 0x04;
+    public static final int AMF_NOREPLY = 0x08;
+    public static final int AMF_NOTIFY_ERR = 0x10;
+    private static final int AMF_KNOWN = AMF_VALID | AMF_DONE | AMF_NOTIFY | AMF_NOREPLY | AMF_NOTIFY_ERR;
+
+    /** One entry as the kernel read it. */
+    public static final class Entry {
+        public int flags;
+        public int dst;
+        public int result;
+        public final Message msg = new Message();
+    }
+
+    private final GuestMemory mem;
+    private final byte[] body = new byte[ENTRY_SIZE - DST];
+
+    public AsyncTable(GuestMemory mem) {
+        this.mem = mem;
+    }
+
+    /**
+     * Reads entry {@code index} of the table at {@code table} in address space {@code space}.
+     * The flags word is read last, mirroring libsys, which writes VALID last: the entry is
+     * taken as valid only after its contents have been fetched. Returns false if any of it is
+     * unreadable.
+     */
+    public boolean read(int space, int table, int index, Entry e) {
+        int at = entryAddress(table, index);
+        if (at == -1 || !mem.copyIn(space, at + DST, body, 0, body.length).ok()) {
+            return false;
+        }
+        long flags = mem.read32(space, at + FLAGS);
+        if (flags == GuestMemory.FAULT) {
+            return false;
+        }
+        e.dst = le32(body, 0);
+        e.result = le32(body, RESULT - DST);
+        e.msg.copyFrom(body, MSG - DST);
+        e.flags = (int) flags;
+        return true;
+    }
+
+    /**
+     * Finishes an entry: writes the result, then flags with DONE set (DONE last, so a sender that
+     * sees DONE sees the result too). Returns false if the write failed; callers ignore that,
+     * as MINIX does.
+     */
+    public boolean complete(int space, int table, int index, int flags, int result) {
+        int at = entryAddress(table, index);
+        return at != -1 && mem.write32(space, at + RESULT, result).ok()
+                && mem.write32(space, at + FLAGS, flags | AMF_DONE).ok();
+    }
+
+    /** Non-empty entries must have VALID and no unknown bit. */
+    public static boolean isValid(int flags) {
+        return (flags & ~AMF_KNOWN) == 0 && (flags & AMF_VALID) != 0;
+    }
+
+    /** Whether finishing an entry with {@code result} asks for an ASYNCM notification. */
+    public static boolean wantsNotify(int flags, int result) {
+        return (flags & AMF_NOTIFY) != 0 || (flags & AMF_NOTIFY_ERR) != 0 && result != 0;
+    }
+
+    /** The entry's address, or -1 if it lies beyond 4 GiB (the range check is then WRAP). */
+    private static int entryAddress(int table, int index) {
+        long at = (table & 0xFFFFFFFFL) + (long) index * ENTRY_SIZE;
+        return at + ENTRY_SIZE > 0x1_0000_0000L ? -1 : (int) at;
+    }
+
+    private static int le32(byte[] b, int o) {
+        return b[o] & 0xFF | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
+    }
+}

@@ -1,0 +1,90 @@
+package org.jinx.kernel.proc;
+
+/**
+ * Endpoints: a process slot plus a generation, so that a stale endpoint of a dead process never
+ * reaches the slot's next occupant (spec 2.2-2.4). With generation 0 the endpoint equals the
+ * slot, kernel tasks included.
+ */
+public final class Endpoint {
+    private Endpoint() {
+    }
+
+    /** Generation shift: endpoint = generation * GENERATION_SIZE + slot. */
+    public static final int GENERATION_SHIFT = 15;
+    public static final int GENERATION_SIZE = 1 << GENERATION_SHIFT;
+    public static final int MAX_NR_TASKS = 1023;
+    /** floor(INT_MAX / 32768) - 1; fork wraps from here to 1, never to 0. */
+    public static final int MAX_GENERATION = Integer.MAX_VALUE / GENERATION_SIZE - 1;
+
+    /** Kernel tasks (negative slots) and ordinary process slots. */
+    public static final int NR_TASKS = 5;
+    public static final int NR_PROCS = 256;
+
+    // Special values, outside every slot range (spec 2.3).
+    public static final int ANY = 0x7C00;
+    public static final int NONE = 0x7BFF;
+    public static final int SELF = 0x7BFE;
+    public static final int ANY_USR = ANY + GENERATION_SIZE;
+    public static final int ANY_SYS = ANY + 2 * GENERATION_SIZE;
+    public static final int ANY_TSK = ANY + 3 * GENERATION_SIZE;
+
+    // Kernel tasks.
+    public static final int ASYNCM = -5;
+    public static final int IDLE = -4;
+    public static final int CLOCK = -3;
+    public static final int SYSTEM = -2;
+    public static final int KERNEL = -1;
+    public static final int HARDWARE = KERNEL;
+
+    // Boot processes (generation 0, so endpoint == slot).
+    public static final int PM = 0;
+    public static final int VFS = 1;
+    public static final int RS = 2;
+    public static final int MEM = 3;
+    public static final int SCHED = 4;
+    public static final int TTY = 5;
+    public static final int DS = 6;
+    public static final int MIB = 7;
+    public static final int VM = 8;
+    public static final int PFS = 9;
+    public static final int MFS = 10;
+    public static final int INIT = 11;
+    public static final int NR_BOOT_PROCS = NR_TASKS + INIT + 1;
+
+    public static int encode(int generation, int slot) {
+        return generation * GENERATION_SIZE + slot;
+    }
+
+    public static int slot(int endpoint) {
+        return Math.floorMod(endpoint + MAX_NR_TASKS, GENERATION_SIZE) - MAX_NR_TASKS;
+    }
+
+    public static int generation(int endpoint) {
+        return Math.floorDiv(endpoint + MAX_NR_TASKS, GENERATION_SIZE);
+    }
+
+    /** The generation a slot gets at its next fork: one more, wrapping from the maximum to 1. */
+    public static int nextGeneration(int generation) {
+        return generation >= MAX_GENERATION ? 1 : generation + 1;
+    }
+
+    /** True for slots of the process table (tasks and processes), whatever their state. */
+    public static boolean isSlotInRange(int slot) {
+        return slot >= -NR_TASKS && slot < NR_PROCS;
+    }
+
+    /** A readable name for the special values and fixed endpoints (logs, dumps). */
+    public static String name(int e) {
+        return switch (e) {
+            case ANY -> "ANY";
+            case NONE -> "NONE";
+            case SELF -> "SELF";
+            case ASYNCM -> "ASYNCM";
+            case IDLE -> "IDLE";
+            case CLOCK -> "CLOCK";
+            case SYSTEM -> "SYSTEM";
+            case KERNEL -> "KERNEL";
+            default -> Integer.toString(e);
+        };
+    }
+}

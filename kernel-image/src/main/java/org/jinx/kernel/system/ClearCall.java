@@ -1,0 +1,37 @@
+package org.jinx.kernel.system;
+
+import static org.jinx.kernel.Errno.EINVAL;
+import static org.jinx.kernel.Errno.EPERM;
+import static org.jinx.kernel.Errno.OK;
+
+import org.jinx.kernel.Kernel;
+import org.jinx.kernel.ipc.Message;
+import org.jinx.kernel.proc.Proc;
+
+/**
+ * SYS_CLEAR (0x602): PM or RS tears down a process that has exited (spec 3.10).
+ *
+ * <p>Request: {@code endpt} @8, the dying process. Reply: m_type only.
+ */
+final class ClearCall implements KernelCall {
+    static final int ENDPT = Message.PAYLOAD;
+
+    private final Kernel kernel;
+
+    ClearCall(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public int call(Proc caller, Message m) {
+        Proc x = kernel.procs().lookup(m.getInt(ENDPT));
+        if (x == null) {
+            return EINVAL;
+        }
+        if (x.isTask()) {
+            return EPERM;
+        }
+        kernel.clearProc(x);
+        return x == caller ? DONT_REPLY : OK;
+    }
+}
