@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
                 + "(ports 0x80 and --post-port) and BIOS messages to stderr."},
         footer = {"", "Exit status: v*2+1 when the guest writes v to port 0xF4 (QEMU's isa-debug-exit);",
             "otherwise 2 usage error, 4 unusable input, 6 triple fault, 8 halted,",
-            "10 instruction limit, 12 timeout.",
+            "10 instruction limit, 12 timeout, 14 killed by gdb.",
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
             "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
             "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)",
