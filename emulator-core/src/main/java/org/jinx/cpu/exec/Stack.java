@@ -211,7 +211,9 @@ public final class Stack {
         cpu.paging.translate(lin, true, cpu.userAccess());
         int sp = r[Cpu.ESP] - size;
         cpu.write(size, Cpu.SS, sp & mask, r[Cpu.EBP]);
-        int frameTemp = sp;
+        // FrameTemp is the eSP register after the push: with a 16-bit stack only SP moved, so
+        // the high half of ESP rides along into the pushed frame pointer and into EBP.
+        int frameTemp = r[Cpu.ESP] & ~mask | sp & mask;
         if (level > 0) {
             int bp = r[Cpu.EBP];
             for (int i = 1; i < level; i++) {
