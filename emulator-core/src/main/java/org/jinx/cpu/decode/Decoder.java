@@ -43,7 +43,9 @@ public final class Decoder {
         if (i >= MAX_LENGTH) {
             throw cpu.gp(0);
         }
-        long off = (fetchEip + i) & (cpu.code32() ? 0xFFFFFFFFL : 0xFFFFL);
+        // No wrap: an instruction whose bytes run past the CS limit (past offset FFFFH in real
+        // mode, 386 manual 14.7) is #GP(0), as it is past 4 GiB in 32-bit code.
+        long off = (fetchEip & 0xFFFFFFFFL) + i;
         if (off > fetchHi) {
             throw cpu.gp(0);
         }
