@@ -17,6 +17,18 @@ import org.jinx.cpu.decode.DecodedInsn;
  * a REP string instruction is stepped on both sides until EIP leaves it (QEMU's gdb step is one
  * iteration, Jinx's {@link Cpu#step()} a chunk of iterations), and an instruction that faults
  * is compared where both land, at the first instruction of the handler.
+ *
+ * <p>QEMU's gdb single step differs from the architecture around the guest's own debug
+ * facilities, so the lockstep works around it where it must:
+ * <ul>
+ *   <li>after each step QEMU raises #DB if the guest has an instruction breakpoint at the new
+ *       EIP, so a step that ends on a breakpoint includes its #DB; Jinx, which raises it at the
+ *       start of its next step, is stepped once more;</li>
+ *   <li>that check ignores RF, so where RF suppresses the breakpoint the instruction at it is
+ *       joined to the previous one and QEMU is run to their end with a gdb breakpoint;</li>
+ *   <li>a gdb step replaces the guest's TF single-step trap, so an instruction executed with TF
+ *       set is also run to where Jinx ended up (the #DB handler).</li>
+ * </ul>
  */
 public final class Lockstep {
     /** Settings of a run. */
@@ -26,6 +38,11 @@ public final class Lockstep {
         }
     }
 
+    /**
+     * A REP instruction with a count above this is run in QEMU to its end (or to the handler of
+     * its fault) instead of being single-stepped an iteration at a time.
+     */
+    static final int REP_STEP_LIMIT = 16;
     /** More Jinx steps than this on one REP instruction means it is not leaving it. */
     private static final int MAX_REP_STEPS = 1 << 24;
 
@@ -96,13 +113,17 @@ public final class Lockstep {
     private void alignResetState() throws IOException {
         Registers j = jinx.registers();
         Registers q = qemu.registers();
-        if (q.get(Registers.EDX) != j.get(Registers.EDX)) {
-            qemu.writeRegister("edx", j.get(Registers.EDX));
-            count(QemuDeviation.RESET_EDX);
-        }
-        if (q.get(Registers.CR0) != j.get(Registers.CR0)) {
-            qemu.writeRegister("cr0", j.get(Registers.CR0));
-            count(QemuDeviation.RESET_CR0);
+        for (QemuDeviation dev : QemuDeviation.values()) {
+            for (int r = 0; r < Registers.COUNT; r++) {
+                int tol = dev.resetTolerance(r);
+                int diff = (j.get(r) ^ q.get(r)) & tol;
+                if (diff != 0) {
+                    int fixed = q.get(r) ^ diff;
+                    qemu.writeRegister(Registers.NAMES[r], fixed);
+                    q = q.with(r, fixed);
+                    count(dev);
+                }
+            }
         }
     }
 
@@ -115,18 +136,21 @@ public final class Lockstep {
             return new StepResult(LockstepResult.End.STEP_LIMIT, null);
         }
         Cpu cpu = jinx.cpu;
-        int cs = cpu.seg[Cpu.CS].selector;
-        int eip = cpu.eip;
-        DecodedInsn d = jinx.peekInstruction();
-        history.record(steps + 1, cs, eip, cpu.code32(), d);
-        int undefined = d == null ? 0 : UndefinedFlags.of(d, cpu);
-        boolean rep = d != null && d.rep != 0 && d.row.has(Attr.REP);
-
-        boolean completed = stepJinx(rep, cs, eip);
+        int startPc = jinx.linearPc();
+        boolean trapAfter = (cpu.getEflags() & Cpu.TF) != 0 || DebugFacts.dataBreakpointsArmed(cpu);
+        Executed x = executeJinx();
+        boolean runTo = trapAfter || x.longRep;
+        if (x.completed && DebugFacts.suppressedBreakpointAt(cpu)) {
+            // QEMU's gdb step would raise this breakpoint's #DB despite RF; the instruction at
+            // the breakpoint is run in the same unit, and QEMU is run to where it ends.
+            x = executeJinx();
+            runTo = true;
+        }
         Registers j = jinx.registers();
-        steps++;
 
-        QemuTarget.Stop stop = stepQemu(rep, cs, eip);
+        QemuTarget.Stop stop = runTo && jinx.linearPc() != startPc
+                ? runQemuTo(x.rep ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
+                : stepQemu(x.rep, x.cs, x.eip);
         if (stop == QemuTarget.Stop.EXITED) {
             if (jinx.exited()) {
                 return new StepResult(LockstepResult.End.EXITED, null);
@@ -142,10 +166,13 @@ public final class Lockstep {
             return new StepResult(LockstepResult.End.DIVERGED,
                     report("Jinx's guest wrote the exit port but QEMU goes on", List.of(), j, q));
         }
-        int ignored = completed ? undefined : 0;
+        int ignored = x.completed ? x.undefinedFlags : 0;
         List<RegisterComparison.Mismatch> diff = RegisterComparison.compare(j, q, ignored);
         if (!diff.isEmpty()) {
-            return new StepResult(LockstepResult.End.DIVERGED, report("after the marked instruction", diff, j, q));
+            if (!explain(new QemuDeviation.Step(x.insn, j, x.completed), diff, ignored)) {
+                return new StepResult(LockstepResult.End.DIVERGED, report("after the marked instruction", diff, j, q));
+            }
+            j = jinx.registers();
         }
         adoptUndefinedFlags(j, q, ignored);
         if (cpu.state == Cpu.State.HALTED) {
@@ -156,6 +183,62 @@ public final class Lockstep {
             return new StepResult(LockstepResult.End.HALTED, null);
         }
         return StepResult.GO_ON;
+    }
+
+    /** One instruction as Jinx executed it. */
+    private record Executed(int cs, int eip, DecodedInsn insn, int undefinedFlags, boolean rep, boolean longRep,
+            int fallThrough, boolean completed) {
+    }
+
+    /** Runs one instruction on Jinx (a whole REP instruction, or a fault delivered) and records it. */
+    private Executed executeJinx() {
+        Cpu cpu = jinx.cpu;
+        int cs = cpu.seg[Cpu.CS].selector;
+        int eip = cpu.eip;
+        DecodedInsn d = jinx.peekInstruction();
+        history.record(steps + 1, cs, eip, cpu.code32(), d);
+        int undefined = d == null ? 0 : UndefinedFlags.of(d, cpu);
+        boolean rep = d != null && d.rep != 0 && d.row.has(Attr.REP);
+        int count = rep ? (d.a32 ? cpu.reg[Cpu.ECX] : cpu.reg[Cpu.ECX] & 0xFFFF) : 0;
+        int fallThrough = d == null ? 0 : cpu.seg[Cpu.CS].base + (cpu.code32() ? eip + d.length : eip + d.length & 0xFFFF);
+        boolean completed = stepJinx(rep, cs, eip);
+        steps++;
+        boolean longRep = rep && Integer.compareUnsigned(count, REP_STEP_LIMIT) > 0;
+        return new Executed(cs, eip, d, undefined, rep, longRep, fallThrough, completed);
+    }
+
+    /**
+     * Whether known deviations cover every differing bit; if so, counts each deviation that
+     * covers some of them and gives Jinx QEMU's values for those bits, so the runs stay aligned.
+     */
+    private boolean explain(QemuDeviation.Step step, List<RegisterComparison.Mismatch> diff, int ignoredFlags) {
+        for (RegisterComparison.Mismatch m : diff) {
+            int r = m.register();
+            boolean adoptable = r <= Registers.EDI || r == Registers.EFLAGS;
+            if (!adoptable || (differing(m, ignoredFlags) & ~QemuDeviation.tolerated(step, r)) != 0) {
+                return false;
+            }
+        }
+        Cpu cpu = jinx.cpu;
+        for (RegisterComparison.Mismatch m : diff) {
+            int bits = differing(m, ignoredFlags);
+            for (QemuDeviation dev : QemuDeviation.values()) {
+                if ((dev.tolerance(step, m.register()) & bits) != 0) {
+                    count(dev);
+                }
+            }
+            if (m.register() == Registers.EFLAGS) {
+                cpu.setEflags(m.jinx() ^ bits);
+            } else {
+                cpu.reg[m.register()] ^= bits;
+            }
+        }
+        return true;
+    }
+
+    private static int differing(RegisterComparison.Mismatch m, int ignoredFlags) {
+        int bits = m.jinx() ^ m.qemu();
+        return m.register() == Registers.EFLAGS ? bits & ~ignoredFlags : bits;
     }
 
     /**
@@ -170,6 +253,11 @@ public final class Lockstep {
             jinx.step();
             boolean completed = cpu.instructions > retired;
             if (!rep || !completed || jinx.exited() || cpu.state != Cpu.State.RUNNING || !at(cpu, cs, eip)) {
+                if (completed && DebugFacts.breakpointAt(cpu)) {
+                    // QEMU's gdb step takes the #DB of an instruction breakpoint on the next
+                    // instruction in the same step; Jinx raises it at the start of its next step.
+                    jinx.step();
+                }
                 return completed;
             }
             if (++n > MAX_REP_STEPS) {
@@ -180,6 +268,16 @@ public final class Lockstep {
 
     private static boolean at(Cpu cpu, int cs, int eip) {
         return cpu.eip == eip && cpu.seg[Cpu.CS].selector == cs;
+    }
+
+    /**
+     * Runs QEMU until it reaches one of {@code stops} (where Jinx ended up, and for a REP
+     * instruction its fall-through too), with hardware breakpoints; for the steps a gdb single
+     * step cannot reproduce (see the class comment) and to run long REP loops at full speed.
+     */
+    private QemuTarget.Stop runQemuTo(int[] stops) throws IOException {
+        qemuSteps++;
+        return qemu.runTo(stops, QemuTarget.STEP_TIMEOUT_MS);
     }
 
     /** Steps QEMU through one instruction: a REP instruction until EIP leaves it. */
