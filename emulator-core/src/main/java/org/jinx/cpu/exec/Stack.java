@@ -224,7 +224,12 @@ public final class Stack {
             // #SS when the allocated frame's bottom falls outside the stack segment.
             cpu.checkWrite(Cpu.SS, sp & mask, 1);
         }
-        r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
+        if (size == 2) {
+            // The 386 manual: "IF OperandSize = 16 THEN BP := frame-ptr": EBP's upper half stays.
+            cpu.setReg16(Cpu.EBP, frameTemp);
+        } else {
+            r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
+        }
         r[Cpu.ESP] = r[Cpu.ESP] & ~mask | sp & mask;
     }
 
