@@ -199,9 +199,11 @@ final class ArithUnits {
         int bits = size * 8;
         long mask = bits == 32 ? 0xFFFFFFFFL : (1L << bits) - 1;
         long divisor = rng.value() & mask;
-        int kind = rng.below(10);
+        int kind = rng.below(20);
         if (kind == 0) {
             divisor = 0;
+        } else if (divisor == 0) {
+            divisor = 1 + rng.below((int) Math.min(mask, 1000));
         }
         long dividend;
         if (signed) {
@@ -220,15 +222,15 @@ final class ArithUnits {
             long r = divisor == 0 ? 0 : Long.remainderUnsigned(rng.bits64(), divisor);
             dividend = q * divisor + r;
         }
-        if (rng.chance(0.1)) {
-            dividend = rng.bits64(); // anything
+        if (rng.chance(0.03)) {
+            dividend = rng.bits64(); // anything, which mostly overflows
         }
         Operand e;
         boolean store = false;
         if (rng.chance(0.5)) {
             e = Operand.register(g.reg(size, 0));
         } else {
-            store = rng.chance(0.7);
+            store = rng.chance(0.9);
             e = g.mem.mem(size, 1 << Gen.EAX | 1 << Gen.EDX, !store, true);
         }
         Gen.setup(b, e, size);

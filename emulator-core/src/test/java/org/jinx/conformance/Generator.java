@@ -91,7 +91,7 @@ final class Generator {
             weight(3, stack::pushfPopf);
             weight(2, stack::enter);
             weight(2, stack::leave);
-            weight(2, faults::any);
+            weight(1, faults::any);
         }
 
         private void weight(int w, Supplier<Unit> s) {

@@ -145,6 +145,8 @@ public final class HostDiff {
             out.printf("HostDiff: seed %d: %d cases in %.1f s (%.0f cases/s), %d failed, %d distinct after shrinking%s%n",
                     seed, s.cases, s.seconds, s.rate(), s.failed, s.reports.size(),
                     s.unshrunk > 0 ? ", " + s.unshrunk + " not shrunk" : "");
+            out.printf("  time: Jinx %.1f s, waiting for the native runner %.1f s, generation and comparison the rest%n",
+                    runner.jinxNanos / 1e9, runner.nativeWaitNanos / 1e9);
             for (Map.Entry<String, Integer> e : s.counts.entrySet()) {
                 out.printf("  %4d x %s%n", e.getValue(), e.getKey());
             }

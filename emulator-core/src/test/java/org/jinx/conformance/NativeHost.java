@@ -105,25 +105,32 @@ final class NativeHost implements AutoCloseable {
      * problem and the rest run in a fresh process.
      */
     List<Outcome> run(List<TestCase> cases) {
-        List<Outcome> all = new ArrayList<>(cases.size());
-        while (all.size() < cases.size()) {
-            List<TestCase> rest = cases.subList(all.size(), cases.size());
-            String why = runBatch(rest, all);
-            if (why != null && all.size() < cases.size()) {
-                all.add(Outcome.broken("native runner: " + why));
-            }
-        }
-        return all;
+        return finish(start(cases));
     }
 
-    /** Runs one process; appends an outcome per finished case. Returns why it stopped early, or null. */
-    private String runBatch(List<TestCase> cases, List<Outcome> out) {
-        int n = batches++;
-        Path in = dir.resolve("cases" + n);
-        Path res = dir.resolve("results" + n);
-        Path err = dir.resolve("errors" + n);
+    /** A batch running in a native process while the caller does something else. */
+    final class Pending {
+        private final List<TestCase> cases;
+        private final Path in;
+        private final Path res;
+        private final Path err;
+        private Process process;
+        private String failure;
+
+        private Pending(List<TestCase> cases) {
+            this.cases = cases;
+            int n = batches++;
+            in = dir.resolve("cases" + n);
+            res = dir.resolve("results" + n);
+            err = dir.resolve("errors" + n);
+        }
+    }
+
+    /** Writes the batch and starts the native process on it. */
+    Pending start(List<TestCase> cases) {
+        Pending b = new Pending(cases);
         try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(in), 1 << 16)) {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(b.in), 1 << 16)) {
                 byte[] w = new byte[4];
                 for (TestCase tc : cases) {
                     writeInt(os, w, tc.memSeed);
@@ -137,15 +144,44 @@ final class NativeHost implements AutoCloseable {
                     os.write(new byte[(4 - code.length % 4) % 4]);
                 }
             }
-            Process p = new ProcessBuilder(binary.toString()).redirectInput(in.toFile()).redirectOutput(res.toFile())
-                    .redirectError(err.toFile()).start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor();
+            b.process = new ProcessBuilder(binary.toString()).redirectInput(b.in.toFile())
+                    .redirectOutput(b.res.toFile()).redirectError(b.err.toFile()).start();
+        } catch (IOException e) {
+            b.failure = e.getMessage();
+        }
+        return b;
+    }
+
+    /**
+     * Waits for the batch and reads its outcomes. If the runner died on a case, that case gets
+     * an outcome with the problem and the rest run again in a fresh process.
+     */
+    List<Outcome> finish(Pending b) {
+        List<Outcome> out = new ArrayList<>(b.cases.size());
+        String why = b.failure != null ? b.failure : collect(b, out);
+        cleanUp(b);
+        if (why == null) {
+            return out;
+        }
+        if (out.size() < b.cases.size()) {
+            out.add(Outcome.broken("native runner: " + why));
+        }
+        if (out.size() < b.cases.size()) {
+            out.addAll(run(b.cases.subList(out.size(), b.cases.size())));
+        }
+        return out;
+    }
+
+    /** Appends an outcome per finished case. Returns why the process stopped early, or null. */
+    private String collect(Pending b, List<Outcome> out) {
+        try {
+            if (!b.process.waitFor(300, TimeUnit.SECONDS)) {
+                b.process.destroyForcibly();
+                b.process.waitFor();
             }
-            int before = out.size();
-            try (DataInputStream ds = new DataInputStream(new BufferedInputStream(Files.newInputStream(res), 1 << 16))) {
-                for (int i = 0; i < cases.size(); i++) {
+            try (DataInputStream ds = new DataInputStream(new BufferedInputStream(Files.newInputStream(b.res),
+                    1 << 16))) {
+                for (int i = 0; i < b.cases.size(); i++) {
                     Outcome o = read(ds);
                     if (o == null) {
                         break;
@@ -153,24 +189,26 @@ final class NativeHost implements AutoCloseable {
                     out.add(o);
                 }
             }
-            int status = p.exitValue();
-            if (out.size() - before == cases.size() && status == 0) {
+            int status = b.process.exitValue();
+            if (out.size() == b.cases.size() && status == 0) {
                 return null;
             }
-            String msg = firstLine(Files.readString(err, StandardCharsets.UTF_8));
+            String msg = firstLine(Files.readString(b.err, StandardCharsets.UTF_8));
             return "exit status " + status + (msg.isEmpty() ? "" : ": " + msg);
         } catch (IOException e) {
             return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        } finally {
-            for (Path p : new Path[] {in, res, err}) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a stale temporary file is harmless
-                }
+        }
+    }
+
+    private static void cleanUp(Pending b) {
+        for (Path p : new Path[] {b.in, b.res, b.err}) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // a stale temporary file is harmless
             }
         }
     }

@@ -33,7 +33,8 @@ final class Report {
     static String format(String origin, Runner.Verdict original, Runner.Verdict shrunk) {
         StringBuilder sb = new StringBuilder();
         TestCase tc = shrunk.tc;
-        sb.append("MISMATCH ").append(origin).append(": ").append(signature(shrunk)).append('\n');
+        sb.append(shrunk.failed() ? "MISMATCH " : "AGREE ").append(origin).append(": ").append(signature(shrunk))
+                .append('\n');
         sb.append(String.format("  shrunk from %d units (%d bytes) to %d units (%d bytes)%n", original.tc.units.size(),
                 original.tc.code().length, tc.units.size(), tc.code().length));
         sb.append("  replay: ").append(tc.line()).append('\n');

@@ -44,7 +44,7 @@ u16 host_es, host_fs, buf_selector;
 u32 code_entry = CODE;
 
 static volatile u32 fault_signo, fault_trapno, fault_err, fault_cr2, fault_eip, fault_eflags;
-static u8 initial[BUF_SIZE];
+static u8 initial[BUF_SIZE] __attribute__((aligned(4)));
 static u8 altstack[16384] __attribute__((aligned(16)));
 
 /* gcc may emit calls to these even in freestanding code. */
@@ -220,20 +220,41 @@ static void setup(void) {
 /* The buffer's initial contents: xorshift32 words, one in 16 zero and one in 16 all ones. */
 static void fill(u32 seed) {
     u32 x = seed ^ 0x9E3779B9u;
+    u32 *init = (u32 *) initial;
+    u32 *buf = (u32 *) BUF;
     if (x == 0) {
         x = 1;
     }
-    for (u32 i = 0; i < BUF_SIZE; i += 4) {
+    for (u32 i = 0; i < BUF_SIZE / 4; i++) {
         x ^= x << 13;
         x ^= x >> 17;
         x ^= x << 5;
         u32 w = x >> 28 == 0 ? 0 : x >> 28 == 1 ? 0xFFFFFFFFu : x;
-        initial[i] = (u8) w;
-        initial[i + 1] = (u8) (w >> 8);
-        initial[i + 2] = (u8) (w >> 16);
-        initial[i + 3] = (u8) (w >> 24);
+        init[i] = w;
+        buf[i] = w;
     }
-    memcpy((void *) BUF, initial, BUF_SIZE);
+}
+
+/* Writes the count of changed bytes, then each as offset << 8 | value. Compares words first. */
+static void out_changes(void) {
+    const u32 *now = (const u32 *) BUF;
+    const u32 *was = (const u32 *) initial;
+    u32 changed = 0;
+    for (u32 i = 0; i < BUF_SIZE / 4; i++) {
+        u32 d = now[i] ^ was[i];
+        if (d) {
+            changed += ((d & 0xFF) != 0) + ((d & 0xFF00) != 0) + ((d & 0xFF0000) != 0) + ((d >> 24) != 0);
+        }
+    }
+    out_u32(changed);
+    for (u32 i = 0; i < BUF_SIZE / 4; i++) {
+        u32 d = now[i] ^ was[i];
+        for (u32 k = 0; d && k < 4; k++) {
+            if ((d >> (8 * k)) & 0xFF) {
+                out_u32((4 * i + k) << 8 | (now[i] >> (8 * k) & 0xFF));
+            }
+        }
+    }
 }
 
 int hostrun_main(void) {
@@ -278,17 +299,7 @@ int hostrun_main(void) {
         }
         out_u32(fault_signo ? fault_eip : end);
         out_u32(tc_out[8]);
-        const u8 *now = (const u8 *) BUF;
-        u32 changed = 0;
-        for (u32 i = 0; i < BUF_SIZE; i++) {
-            changed += now[i] != initial[i];
-        }
-        out_u32(changed);
-        for (u32 i = 0; i < BUF_SIZE; i++) {
-            if (now[i] != initial[i]) {
-                out_u32(i << 8 | now[i]);
-            }
-        }
+        out_changes();
         /* Flushed per case, so a crash loses nothing and points at the case that caused it. */
         flush_out();
     }
