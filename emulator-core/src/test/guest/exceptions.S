@@ -18,6 +18,7 @@
     .equ SEL_RODATA, 0x48       # read-only data
     .equ SEL_TSS, 0x50
     .equ SEL_SHORT_TSS, 0x58    # TSS descriptor with limit 0x40 (< 0x67)
+    .equ SEL_TSS_NP, 0x60       # TSS descriptor, not present
     .equ SEL_BEYOND_GDT, 0x7FF8
     .equ TSS_ADDR, 0x5000
     .equ SHORT_TSS_ADDR, 0x5100
@@ -126,6 +127,14 @@ ud_lock_reg:
     add %ebx, %eax
 1:  CHECK_EXC "lock with a register destination", 6, NO_ERR, ud_lock_reg
     ARM 1f
+ud_bound_reg:
+    .byte 0x62, 0xC0                # BOUND with a register operand
+1:  CHECK_EXC "bound with a register operand", 6, NO_ERR, ud_bound_reg
+    ARM 1f
+ud_les_reg:
+    .byte 0xC4, 0xC0                # LES with a register operand
+1:  CHECK_EXC "les with a register operand", 6, NO_ERR, ud_les_reg
+    ARM 1f
     movl $5, scratch
     lock addl $3, scratch
 1:  CHECK_EQ "lock add to memory is allowed", exc_count, $0
@@ -185,6 +194,11 @@ np_call:
     lcall $SEL_CODE_NP, $0
 1:  CHECK_EXC "far call to a not-present code segment", 11, SEL_CODE_NP, np_call
     ARM 1f
+    mov $SEL_TSS_NP, %ax
+np_ltr:
+    ltr %ax
+1:  CHECK_EXC "ltr with a not-present TSS", 11, SEL_TSS_NP, np_ltr
+    ARM 1f
 np_int:
     int $VEC_NP_GATE
 1:  CHECK_EXC "int through a not-present gate", 11, (VEC_NP_GATE*8+2), np_int
@@ -236,12 +250,36 @@ gp_ss_code:
 gp_ltr:
     ltr %ax
 1:  CHECK_EXC "ltr with a data segment", 13, SEL_DATA32, gp_ltr
-    lidtl small_idtr
     ARM 1f
-gp_idt_limit:
-    int $0x40
-1:  lidtl idtr
-    CHECK_EXC "int past the IDT limit", 13, (0x40*8+2), gp_idt_limit
+    mov $SEL_DATA32, %ax
+gp_lldt:
+    lldt %ax
+1:  CHECK_EXC "lldt with a data segment", 13, SEL_DATA32, gp_lldt
+    ARM 1f
+gp_call_data:
+    lcall $SEL_DATA32, $0
+1:  CHECK_EXC "far call to a data segment", 13, SEL_DATA32, gp_call_data
+
+    PRINT "# interrupt and trap gates\n"
+    mov $0x61, %eax
+    mov $read_if, %edx
+    mov $SEL_CODE32, %cx
+    mov $GATE_TRAP32, %ebx
+    call set_gate
+    mov $0x62, %eax
+    mov $GATE_INT32, %ebx
+    call set_gate
+    sti
+    int $0x61
+    mov %eax, if_trap_gate
+    int $0x62
+    mov %eax, if_int_gate
+    pushfl
+    popl if_after
+    cli
+    CHECK_MASK "a trap gate leaves IF set", if_trap_gate, IF, $IF
+    CHECK_MASK "an interrupt gate clears IF", if_int_gate, IF, $0
+    CHECK_MASK "IRET restores IF", if_after, IF, $IF
 
     PRINT "# #PF\n"
     mov $PD, %eax
@@ -258,6 +296,12 @@ pf_read:
     and $0x7FFFFFFF, %eax
     mov %eax, %cr0
     DONE
+
+# EAX = EFLAGS inside the handler.
+read_if:
+    pushfl
+    popl %eax
+    iretl
 
 setup:
     mov $TSS_ADDR, %edi
@@ -294,10 +338,14 @@ gdt:
     DESC 0, 0xFFFFF, 0x90, F_G32                             # 48 read-only data
     DESC TSS_ADDR, 103, ACC_TSS32, 0                         # 50 TSS
     DESC SHORT_TSS_ADDR, 0x40, ACC_TSS32, 0                  # 58 short TSS
+    DESC SHORT_TSS_ADDR, 103, ACC_TSS32 & 0x7F, 0            # 60 TSS, not present
 gdt_end:
 
     .balign 4
 bounds:      .long 0, 10
 scratch:     .long 0
+if_trap_gate: .long 0
+if_int_gate:  .long 0
+if_after:     .long 0
 small_idtr:  .word 0x30 * 8 - 1
              .long idt

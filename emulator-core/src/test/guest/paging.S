@@ -81,6 +81,17 @@ no_pde:
 1:  CHECK_EXC "read under a not-present PDE", 14, 0, no_pde
     CHECK_EQ "read under a not-present PDE: CR2", exc_cr2, $(PG_NO_PDE + 0x10)
 
+    # Instruction fetch from a not-present page, and an instruction that runs into one.
+    ARM 1f
+    jmp PG_NP + 0x10
+1:  CHECK_EXC "fetch from a not-present page", 14, 0, (PG_NP+0x10)
+    CHECK_EQ "fetch from a not-present page: CR2", exc_cr2, $(PG_NP + 0x10)
+    movw $0x00B8, PG_NP - 2          # MOV EAX, imm32 whose immediate is on the next page
+    ARM 1f
+    jmp PG_NP - 2
+1:  CHECK_EXC "instruction running into a not-present page", 14, 0, (PG_NP-2)
+    CHECK_EQ "instruction running into a not-present page: CR2", exc_cr2, $PG_NP
+
     # CR2 holds the linear address: segment base plus offset.
     mov $SEL_BASED, %ax
     mov %ax, %es
@@ -146,12 +157,15 @@ home:
     CHECK_EQ "ring 3 read of a supervisor page: error code P|U", r3_sup + 8, $(P|U)
     CHECK_EQ "ring 3 read of a supervisor page: CR2", r3_sup + 12, $(PG_SUP + 0x30)
     CHECK_EQ "ring 3 write to a supervisor page: error code P|W|U", r3_sup_w + 8, $(P|W|U)
+    CHECK_EQ "ring 3 fetch from a supervisor page: error code P|U", r3_sup_x + 8, $(P|U)
+    CHECK_EQ "ring 3 fetch from a supervisor page: CR2", r3_sup_x + 12, $(PG_SUP + 0x40)
+    CHECK_EQ "ring 3 fetch from a supervisor page: saved EIP", r3_sup_x + 16, $(PG_SUP + 0x40)
     CHECK_EQ "ring 3 read not-present: error code U", r3_np + 8, $U
     CHECK_EQ "ring 3 write not-present: error code W|U", r3_np_w + 8, $(W|U)
     CHECK_EQ "ring 3 write under a read-only PDE: error code P|W|U", r3_pde_ro + 8, $(P|W|U)
     CHECK_EQ "ring 3 read under a read-only PDE works", r3_pde_ro_read, $0x5EC0DF
     CHECK_EQ "ring 3 read under a supervisor PDE: error code P|U", r3_pde_sup + 8, $(P|U)
-    CHECK_EQ "all ring-3 faults were #PF", r3_vectors, $(14 * 7)
+    CHECK_EQ "all ring-3 faults were #PF", r3_vectors, $(14 * 8)
     DONE
 
 # ---------------------------------------------------------------- ring 3
@@ -180,6 +194,11 @@ ro_insn:
     ARM 1f
     movl $0xBAD, PG_SUP + 0x30
 1:  mov $r3_sup_w, %edi
+    call save_fault
+
+    ARM 1f
+    jmp PG_SUP + 0x40
+1:  mov $r3_sup_x, %edi
     call save_fault
 
     ARM 1f
@@ -302,6 +321,7 @@ r3_vectors:     .long 0
 r3_ro:          .space 20
 r3_sup:         .space 20
 r3_sup_w:       .space 20
+r3_sup_x:       .space 20
 r3_np:          .space 20
 r3_np_w:        .space 20
 r3_pde_ro:      .space 20

@@ -3,7 +3,8 @@
 # and is then patched (so a decoded copy must be dropped); a patch ahead of the running code
 # in the same page and in the next page (followed by a JMP, as the 386's prefetch queue
 # requires); an instruction that straddles two pages patched in either page; a loop that
-# patches its own body; a block copy with REP MOVSB over code that ran; real-mode code patched
+# patches its own body; writes by INC, XCHG and PUSH; a block copy with REP MOVSB over code
+# that ran; real-mode code patched
 # through another segment:offset alias; and code patched through one linear alias (paging)
 # and run through another.
 
@@ -63,6 +64,26 @@ pm_main:
     call CODE_A
     CHECK_EQ "after replacing the opcode", %eax, $8
 
+    PRINT "# other instructions that write code\n"
+    mov $t_imm_start, %esi
+    mov $CODE_A + 0x300, %edi
+    mov $t_imm_end - t_imm_start, %ecx
+    rep movsb
+    call CODE_A + 0x300
+    incl CODE_A + 0x301
+    call CODE_A + 0x300
+    CHECK_EQ "read-modify-write INC on an immediate", %eax, $0x11111112
+    mov $0x44444444, %eax
+    xchg %eax, CODE_A + 0x301
+    call CODE_A + 0x300
+    CHECK_EQ "XCHG with memory on an immediate", %eax, $0x44444444
+    mov %esp, %ebp
+    mov $CODE_A + 0x305, %esp       # a stack whose next push lands on the immediate
+    pushl $0x55555555
+    mov %ebp, %esp
+    call CODE_A + 0x300
+    CHECK_EQ "PUSH onto code", %eax, $0x55555555
+
     PRINT "# block copy over code that ran\n"
     mov $t_neg1_start, %esi
     mov $CODE_A, %edi
@@ -104,6 +125,9 @@ pm_main:
     movb $0x33, PAGE_EDGE - 1        # immediate byte 0, in the first page
     call PAGE_EDGE - 2
     CHECK_EQ "straddling MOV patched in its first page", %eax, $0x22222233
+    movw $0x4444, PAGE_EDGE - 1      # one word write across the boundary
+    call PAGE_EDGE - 2
+    CHECK_EQ "straddling MOV patched by a write across the boundary", %eax, $0x22224444
 
     PRINT "# a loop that patches itself\n"
     mov $t_loop_start, %esi

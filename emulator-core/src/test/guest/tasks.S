@@ -17,6 +17,7 @@
     .equ SEL_TSS_D, 0x48        # #GP handler task
     .equ SEL_GATE_B, 0x50       # task gate to B
     .equ SEL_LDT, 0x58
+    .equ SEL_TASK_A_ES, 0x60    # a data segment task A finds in ES
     .equ SEL_LDT_DATA, 0x04     # LDT entry 0, TI = 1
     .equ TSS0, 0x4000
     .equ TSS_A, 0x4100
@@ -34,7 +35,13 @@
     .equ T_EIP, 32
     .equ T_EFLAGS, 36
     .equ T_EAX, 40
+    .equ T_ECX, 44
+    .equ T_EDX, 48
+    .equ T_EBX, 52
     .equ T_ESP, 56
+    .equ T_EBP, 60
+    .equ T_ESI, 64
+    .equ T_EDI, 68
     .equ T_ES, 72
     .equ T_CS, 76
     .equ T_SS, 80
@@ -63,6 +70,7 @@ pm_main:
     PRINT "# JMP to a TSS\n"
     mov $0x5EED0001, %ebx
     mov $0x5EED0002, %esi
+    mov %esp, main_esp
     ljmp $SEL_TSS_A, $0
 after_jmp_a:
     mov %ebx, main_ebx
@@ -72,6 +80,20 @@ after_jmp_a:
     CHECK_EQ "task A ran", a_count, $1
     CHECK_EQ "task A: EAX loaded from its TSS", a_eax, $A_EAX
     CHECK_EQ "task A: ESP loaded from its TSS", a_esp, $0x6000
+    CHECK_EQ "task A: ECX loaded from its TSS", a_regs + 0, $0xA1
+    CHECK_EQ "task A: EDX loaded from its TSS", a_regs + 4, $0xA2
+    CHECK_EQ "task A: EBX loaded from its TSS", a_regs + 8, $0xA3
+    CHECK_EQ "task A: EBP loaded from its TSS", a_regs + 12, $0xA5
+    CHECK_EQ "task A: ESI loaded from its TSS", a_regs + 16, $0xA6
+    CHECK_EQ "task A: EDI loaded from its TSS", a_regs + 20, $0xA7
+    CHECK_EQ16 "task A: ES loaded from its TSS", a_regs + 24, $SEL_TASK_A_ES
+    CHECK_EQ "task A: ES has that descriptor's base", a_es_read, $0x7A5CE5
+    CHECK_MASK "task A: EFLAGS loaded from its TSS", a_eflags, CF|ZF|SF, $(CF|ZF)
+    CHECK_EQ "TSS0 image: EBX saved by the switch", TSS0 + T_EBX, $0x5EED0001
+    CHECK_EQ "TSS0 image: ESI saved", TSS0 + T_ESI, $0x5EED0002
+    CHECK_EQ "TSS0 image: ESP saved", TSS0 + T_ESP, main_esp
+    CHECK_EQ16 "TSS0 image: CS saved", TSS0 + T_CS, $SEL_CODE32
+    CHECK_EQ16 "TSS0 image: SS saved", TSS0 + T_SS, $SEL_DATA32
     CHECK_EQ16 "task A: TR is its TSS", a_tr, $SEL_TSS_A
     CHECK_MASK "task A: NT clear after JMP", a_eflags, NT, $0
     CHECK_EQ "task A: its TSS is busy", a_busy_a, $1
@@ -157,6 +179,16 @@ gp_resume:
 
 task_a:
     mov %eax, a_eax
+    mov %ecx, a_regs + 0
+    mov %edx, a_regs + 4
+    mov %ebx, a_regs + 8
+    mov %ebp, a_regs + 12
+    mov %esi, a_regs + 16
+    mov %edi, a_regs + 20
+    mov %es, %eax
+    mov %eax, a_regs + 24
+    mov %es:0x20, %eax
+    mov %eax, a_es_read
     mov %esp, a_esp
     str %eax
     mov %eax, a_tr
@@ -219,6 +251,15 @@ setup:
     mov $0x6000, %edx
     call init_tss
     movl $A_EAX, TSS_A + T_EAX
+    movl $0xA1, TSS_A + T_ECX
+    movl $0xA2, TSS_A + T_EDX
+    movl $0xA3, TSS_A + T_EBX
+    movl $0xA5, TSS_A + T_EBP
+    movl $0xA6, TSS_A + T_ESI
+    movl $0xA7, TSS_A + T_EDI
+    movl $SEL_TASK_A_ES, TSS_A + T_ES
+    movl $2 | CF | ZF, TSS_A + T_EFLAGS
+    movl $0x7A5CE5, LDT_DATA_BASE + 0x20
     mov $TSS_B, %edi
     mov $task_b, %eax
     mov $0x5C00, %edx
@@ -300,6 +341,7 @@ gdt:
     DESC TSS_D, 103, ACC_TSS32, 0                # 48
     TASK_GATE SEL_TSS_B                          # 50
     DESC LDT_ADDR, 7, ACC_LDT, 0                 # 58
+    DESC LDT_DATA_BASE, 0xFFFF, ACC_DATA, 0      # 60
 gdt_end:
 
     .balign 4
@@ -308,6 +350,9 @@ main_ebx:    .long 0
 main_esi:    .long 0
 main_tr:     .long 0
 main_eflags: .long 0
+main_esp:    .long 0
+a_regs:      .space 28
+a_es_read:   .long 0
 a_count:     .long 0
 a_eax:       .long 0
 a_esp:       .long 0

@@ -105,7 +105,7 @@ public final class Disassembler {
     private static boolean showsSegment(DecodedInsn d) {
         for (Operand o : d.row.operands) {
             if (o.method == 'M' || o.method == 'O' || o.method == 'E' && d.mod != 3) {
-                return !d.row.has(Attr.REP);
+                return true;
             }
         }
         return d.row.opcode >= 0xD8 && d.row.opcode <= 0xDF && d.mod != 3;
@@ -207,7 +207,8 @@ public final class Disassembler {
      */
     private static String memory(DecodedInsn d) {
         StringBuilder sb = new StringBuilder();
-        boolean sib = d.a32 && d.rm == 4 && d.row.operands.stream().noneMatch(o -> o.method == 'O');
+        // A moffs has no ModRM, so its rm field means nothing.
+        boolean sib = d.a32 && d.rm == 4 && d.row.needsModrm();
         if (d.base < 0 && d.index < 0 && !sib) {
             sb.append(SREG[d.seg]).append(':');
             return sb.append(hex(d.a32 ? d.disp & 0xFFFFFFFFL : d.disp & 0xFFFF)).toString();

@@ -35,6 +35,10 @@ public final class BootCommand implements Callable<Integer> {
             description = "Stop after N instructions (exit status 10).")
     Long maxInstructions;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "Stop after this much host time (exit status 12); fractions allowed.")
+    Double timeout;
+
     @Option(names = "--stats", description = "Print instructions, cycles, host MIPS and virtual time at the end.")
     boolean stats;
 
@@ -42,7 +46,8 @@ public final class BootCommand implements Callable<Integer> {
     public Integer call() throws BootException {
         byte[] demo = demoImage();
         PcRunner runner = new PcRunner(new PcRunner.Settings(32 << 20, 33, DebugBoard.NO_EXTRA_POST_PORT,
-                maxInstructions == null ? 0 : maxInstructions, stats), main.out, main.err);
+                maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats),
+                main.out, main.err);
         MultibootLoader.load(runner.machine, demo, DEMO_NAME, DEMO_NAME);
         PcRunner.Outcome o = runner.run();
         if (o.guestExited() && o.guestValue() == 0) {

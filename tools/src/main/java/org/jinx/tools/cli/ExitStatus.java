@@ -18,8 +18,8 @@ public final class ExitStatus {
     public static final int HALTED = 8;
     /** {@code --max-instructions} was reached before the guest exited. */
     public static final int INSTRUCTION_LIMIT = 10;
-    /** The run was stopped from outside the guest. */
-    public static final int INTERRUPTED = 12;
+    /** {@code --timeout} ran out, or the run was stopped from outside the guest. */
+    public static final int TIMEOUT = 12;
     /** A fault in Jinx itself; the message asks for {@code --debug}. */
     public static final int INTERNAL_ERROR = 70;
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  6   triple fault",
             "  8   CPU halted with nothing to wake it",
             "  10  --max-instructions reached",
+            "  12  --timeout reached",
             "  odd the guest wrote v to port 0xF4: status v*2+1 (as QEMU's isa-debug-exit)",
             "", "Run 'jinx boot' to see the emulator work; the user guide is docs/usage.md."})
 public final class Main implements Runnable {

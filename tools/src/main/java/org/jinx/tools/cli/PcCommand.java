@@ -22,9 +22,10 @@ import picocli.CommandLine.ParentCommand;
             "The guest's text on port 0xE9 goes to stdout; POST codes (ports 0x80 and --post-port) to stderr."},
         footer = {"", "Exit status: v*2+1 when the guest writes v to port 0xF4 (QEMU's isa-debug-exit);",
             "otherwise 2 usage error, 4 unusable input, 6 triple fault, 8 halted,",
-            "10 instruction limit.",
+            "10 instruction limit, 12 timeout.",
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
-            "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats"})
+            "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
+            "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)"})
 public final class PcCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -53,6 +54,10 @@ public final class PcCommand implements Callable<Integer> {
             description = "Stop after N instructions (exit status 10).")
     Long maxInstructions;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "Stop after this much host time (exit status 12); fractions allowed.")
+    Double timeout;
+
     @Option(names = "--stats", description = "Print instructions, cycles, host MIPS and virtual time at the end.")
     boolean stats;
 
@@ -60,8 +65,18 @@ public final class PcCommand implements Callable<Integer> {
             description = "CPU clock that converts cycles to virtual time (default: ${DEFAULT-VALUE}).")
     int cpuMhz;
 
+    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
+            description = "Serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks a free port).")
+    String gdb;
+
+    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the guest (needs --gdb).")
+    boolean waitGdb;
+
     @Override
     public Integer call() throws BootException {
+        if (waitGdb && gdb == null) {
+            throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
+        }
         if (bios == null && kernel == null) {
             throw new CliError(ExitStatus.USAGE, "nothing to boot: give --bios FILE or --kernel ELF");
         }
@@ -82,12 +97,15 @@ public final class PcCommand implements Callable<Integer> {
         } else {
             MultibootLoader.load(runner.machine, kernel, commandLine(kernel.toString(), append));
         }
+        if (gdb != null) {
+            return org.jinx.tools.gdb.GdbLauncher.run(runner, gdb, waitGdb, main.err).status();
+        }
         return runner.run().status();
     }
 
     private PcRunner.Settings settings() {
         return new PcRunner.Settings(memory, cpuMhz, postPort == null ? DebugBoard.NO_EXTRA_POST_PORT : postPort,
-                maxInstructions == null ? 0 : maxInstructions, stats);
+                maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats);
     }
 
     /** The multiboot command line as GRUB and QEMU build it: the kernel's name, then the arguments. */

@@ -5,17 +5,20 @@ import org.jinx.Machine;
 import org.jinx.bus.IoPortBus;
 import org.jinx.cpu.Cpu;
 import org.jinx.dev.DebugBoard;
+import org.jinx.dev.PcPlatform;
 import org.jinx.dev.debug.ExitPort;
 
 /**
- * One run of PC mode: a machine with the debug board, loaded by the caller, run until the
+ * One run of PC mode: a PC ({@link PcPlatform}: PIC, PIT, RTC, UARTs, keyboard controller, VGA,
+ * ATA) with the debug ports beside it ({@link DebugBoard}), loaded by the caller, run until the
  * guest exits or something stops it, and the way it stopped turned into an exit status and,
  * where the user needs one, a message. The guest's console (port 0xE9) goes to {@code out};
  * POST codes, messages and statistics go to {@code err}.
  */
 public final class PcRunner {
     /** Settings shared by {@code jinx pc} and {@code jinx boot}. */
-    public record Settings(int memoryBytes, int cpuMhz, int extraPostPort, long maxInstructions, boolean stats) {
+    public record Settings(int memoryBytes, int cpuMhz, int extraPostPort, long maxInstructions, double timeoutSeconds,
+            boolean stats) {
     }
 
     /** How a run ended. {@code guestValue} is meaningful only when the guest wrote the exit port. */
@@ -23,6 +26,7 @@ public final class PcRunner {
     }
 
     public final Machine machine;
+    public final PcPlatform platform;
     public final DebugBoard board;
     private final Settings settings;
     private final PrintStream err;
@@ -31,6 +35,7 @@ public final class PcRunner {
         this.settings = settings;
         this.err = err;
         machine = newMachine(settings);
+        platform = new PcPlatform(machine);
         try {
             board = new DebugBoard(machine, out, err::println, settings.extraPostPort());
         } catch (IoPortBus.PortConflictException e) {
@@ -50,8 +55,21 @@ public final class PcRunner {
 
     /** Runs the loaded machine to its end and reports how it ended. */
     public Outcome run() {
+        return run(machine::run);
+    }
+
+    /** The same with another run loop (the gdb stub's), given the instruction limit (0 = none). */
+    public Outcome run(java.util.function.LongFunction<Machine.StopReason> loop) {
+        Thread watchdog = startWatchdog();
         long t0 = System.nanoTime();
-        Machine.StopReason reason = machine.run(settings.maxInstructions());
+        Machine.StopReason reason;
+        try {
+            reason = loop.apply(settings.maxInstructions());
+        } finally {
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+        }
         long hostNanos = System.nanoTime() - t0;
         board.console.flush();
         Outcome o = outcome(reason);
@@ -59,6 +77,29 @@ public final class PcRunner {
             printStats(hostNanos);
         }
         return o;
+    }
+
+    /**
+     * {@code --timeout}: host time, not guest time, because what it guards against is a run that
+     * never ends for the person waiting, including one where every instruction faults (a fault
+     * retires no instruction, so --max-instructions cannot catch that).
+     */
+    private Thread startWatchdog() {
+        if (settings.timeoutSeconds() <= 0) {
+            return null;
+        }
+        long millis = Math.max(1, (long) (settings.timeoutSeconds() * 1000));
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                machine.interrupt();
+            } catch (InterruptedException e) {
+                // the run ended first
+            }
+        }, "jinx-timeout");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private Outcome outcome(Machine.StopReason reason) {
@@ -80,8 +121,10 @@ public final class PcRunner {
                         settings.maxInstructions(), cpu.seg[Cpu.CS].selector, cpu.eip);
                 return new Outcome(reason, ExitStatus.INSTRUCTION_LIMIT, false, 0);
             default:
-                err.println("jinx: interrupted");
-                return new Outcome(reason, ExitStatus.INTERRUPTED, false, 0);
+                err.printf("jinx: stopped after %s s (--timeout) at %04X:%08X%n",
+                        new java.math.BigDecimal(settings.timeoutSeconds()).stripTrailingZeros().toPlainString(),
+                        cpu.seg[Cpu.CS].selector, cpu.eip);
+                return new Outcome(reason, ExitStatus.TIMEOUT, false, 0);
         }
     }
 
