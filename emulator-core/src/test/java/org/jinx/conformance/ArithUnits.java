@@ -228,7 +228,8 @@ final class ArithUnits {
         Operand e;
         boolean store = false;
         if (rng.chance(0.5)) {
-            e = Operand.register(g.reg(size, 0));
+            // Dividing by (part of) the dividend itself mostly overflows: keep it rare.
+            e = Operand.register(g.reg(size, rng.chance(0.9) ? (size == 1 ? 0x11 : 0x05) : 0));
         } else {
             store = rng.chance(0.9);
             e = g.mem.mem(size, 1 << Gen.EAX | 1 << Gen.EDX, !store, true);
