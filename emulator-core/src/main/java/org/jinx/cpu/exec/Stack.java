@@ -227,7 +227,12 @@ public final class Stack {
             cpu.extraCycles += level == 1 ? 2 : 5 + 4 * (level - 1);
         }
         sp -= alloc;
-        r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
+        if (size == 2) {
+            // The 386 manual: "IF OperandSize = 16 THEN BP := frame-ptr": EBP's upper half stays.
+            cpu.setReg16(Cpu.EBP, frameTemp);
+        } else {
+            r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
+        }
         r[Cpu.ESP] = r[Cpu.ESP] & ~mask | sp & mask;
     }
 
