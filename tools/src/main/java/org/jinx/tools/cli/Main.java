@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "An i386 system emulator with a Java-hosted MINIX-style microkernel.",
-        subcommands = {PcCommand.class, BootCommand.class, DisasmCommand.class},
+        subcommands = {PcCommand.class, BootCommand.class, DisasmCommand.class, LockstepCommand.class},
         footer = {"", "Exit status:",
             "  0   success",
             "  2   usage error (unknown option, missing or conflicting arguments)",
@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "  8   CPU halted with nothing to wake it",
             "  10  --max-instructions reached",
             "  12  --timeout reached",
+            "  14  gdb killed the guest (jinx pc --gdb)",
             "  odd the guest wrote v to port 0xF4: status v*2+1 (as QEMU's isa-debug-exit)",
             "", "Run 'jinx boot' to see the emulator work; the user guide is docs/usage.md."})
 public final class Main implements Runnable {

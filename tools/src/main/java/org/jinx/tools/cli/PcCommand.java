@@ -23,12 +23,12 @@ import picocli.CommandLine.ParentCommand;
                 + "(ports 0x80 and --post-port) and BIOS messages to stderr."},
         footer = {"", "Exit status: v*2+1 when the guest writes v to port 0xF4 (QEMU's isa-debug-exit);",
             "otherwise 2 usage error, 4 unusable input, 6 triple fault, 8 halted,",
-            "10 instruction limit, 12 timeout.",
+            "10 instruction limit, 12 timeout, 14 killed by gdb.",
             "", "Examples:", "  jinx pc --kernel kernel.elf --append \"console=e9\"",
             "  jinx pc --bios test386.bin --post-port 0x190 --max-instructions 100000000 --stats",
+            "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)",
             "  jinx pc --fda floppy.img --display window",
-            "  jinx pc --hda disk.img --snapshot --serial tcp:4555 --deterministic",
-            "  jinx pc --kernel kernel.elf --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' kernel.elf)"})
+            "  jinx pc --hda disk.img --snapshot --serial tcp:4555 --deterministic"})
 public final class PcCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -68,6 +68,13 @@ public final class PcCommand implements Callable<Integer> {
             description = "CPU clock that converts cycles to virtual time (default: ${DEFAULT-VALUE}).")
     int cpuMhz;
 
+    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
+            description = "Serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks a free port).")
+    String gdb;
+
+    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the guest (needs --gdb).")
+    boolean waitGdb;
+
     @Option(names = "--fda", paramLabel = "FILE",
             description = "A diskette image (raw, up to 2.88 MB) for drive A, served by the built-in BIOS's INT 13h.")
     Path fda;
@@ -102,13 +109,6 @@ public final class PcCommand implements Callable<Integer> {
             description = "Nothing from the host clock reaches the guest: the RTC starts at 2000-01-01 00:00:00 "
                 + "and virtual time is not held back to host time, so runs with the same input are the same run.")
     boolean deterministic;
-
-    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
-            description = "Serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks a free port).")
-    String gdb;
-
-    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the guest (needs --gdb).")
-    boolean waitGdb;
 
     @Override
     public Integer call() throws BootException {
