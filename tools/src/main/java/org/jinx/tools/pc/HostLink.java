@@ -33,6 +33,7 @@ public final class HostLink {
     private long hostStart;
     private long virtualStart;
     private long lastFrame;
+    private boolean displayClosed;
 
     public HostLink(PcPlatform pc, List<HostSerial> serials, Display display, boolean deterministic) {
         this.machine = pc.machine;
@@ -63,6 +64,7 @@ public final class HostLink {
                 display.show(renderer.render(), ScreenRenderer.WIDTH, ScreenRenderer.HEIGHT);
             }
             if (display.closed()) {
+                displayClosed = true;
                 machine.interrupt();
             }
         }
@@ -86,6 +88,11 @@ public final class HostLink {
             hostStart = System.nanoTime();
             virtualStart = machine.clock.nanos();
         }
+    }
+
+    /** Whether the run was stopped because the user closed the display window. */
+    public boolean displayClosed() {
+        return displayClosed;
     }
 
     /** The last frame and output, when the run ends. */
