@@ -213,6 +213,16 @@ class TimingTest {
             t("8E 1B", 19, "MOV DS,[EBX] (protected mode)", mem32(DATA, 0x10)),
             t("1F", 21, "POP DS (protected mode)", onStack(0x10)),
             t("C5 03", 22, "LDS EAX,[EBX] (protected mode)", mem32(DATA + 4, 0x10)),
+            // More protected-mode segment loads: MOV SS 18/19, POP Sreg 21, LES/LSS 22, LFS/LGS 25.
+            t("8E D0", 18, "MOV SS,AX (protected mode)", reg(Cpu.EAX, 0x10)),
+            t("8E 23", 19, "MOV FS,[EBX] (protected mode)", mem32(DATA, 0x10)),
+            t("07", 21, "POP ES (protected mode)", onStack(0x10)),
+            t("17", 21, "POP SS (protected mode)", onStack(0x10)),
+            t("0F A9", 21, "POP GS (protected mode)", onStack(0x10)),
+            t("C4 03", 22, "LES EAX,[EBX] (protected mode)", mem32(DATA + 4, 0x10)),
+            t("0F B2 03", 22, "LSS EAX,[EBX] (protected mode)", mem32(DATA + 4, 0x10)),
+            t("0F B4 03", 25, "LFS EAX,[EBX] (protected mode)", mem32(DATA + 4, 0x10)),
+            t("0F B5 03", 25, "LGS EAX,[EBX] (protected mode)", mem32(DATA + 4, 0x10)),
             // Stack.
             t("50", 2, "PUSH EAX"),
             t("FF 33", 5, "PUSH DWORD [EBX]"),
