@@ -22,12 +22,14 @@ final class TimingSystem {
     static final int CALL_GATE = 0x40, CALL_GATE_2 = 0x48;
     /** A task gate (DPL 3) to TSS_B. */
     static final int TASK_GATE = 0x50;
+    /** A 386 task in virtual-8086 mode, available. */
+    static final int TSS_V86 = 0x58;
     /** IDT vectors: 0x21 an interrupt gate to 08:HANDLER, 0x22 a task gate to TSS_B (both DPL 3). */
     static final int INT_GATE_VECTOR = 0x21, INT_TASK_VECTOR = 0x22;
     static final int HANDLER = 0x2000;
 
     private static final int IDT = 0x3000;
-    private static final int TSS_A_BASE = 0x4000, TSS_B_BASE = 0x4100, TSS_286_BASE = 0x4200;
+    private static final int TSS_A_BASE = 0x4000, TSS_B_BASE = 0x4100, TSS_286_BASE = 0x4200, TSS_V86_BASE = 0x4300;
     /** SS0:ESP0 of the current task, and the stack of the other tasks. */
     private static final int RING0_STACK = 0x6000, TASK_STACK = 0x6800;
 
@@ -44,7 +46,8 @@ final class TimingSystem {
         put(c, gdt, CALL_GATE, gate(12, CODE0, CpuRig.CODE, 3, 0));
         put(c, gdt, CALL_GATE_2, gate(12, CODE0, CpuRig.CODE, 3, 2));
         put(c, gdt, TASK_GATE, gate(5, TSS_B, 0, 3));
-        c.gdtrLimit = TASK_GATE + 7;
+        put(c, gdt, TSS_V86, tss32(TSS_V86_BASE, 0x67, false));
+        c.gdtrLimit = TSS_V86 + 7;
         long a = tss32(TSS_A_BASE, 0x67, true);
         c.tr.loadDescriptor(TSS_A, (int) a, (int) (a >>> 32));
         c.mem.write32(TSS_A_BASE + 4, RING0_STACK); // ESP0
@@ -58,6 +61,11 @@ final class TimingSystem {
         for (int i = 0; i < 6; i++) {
             c.mem.write32(TSS_B_BASE + 0x48 + 4 * i, sregs[i]);
         }
+        // The virtual-8086 task: VM set, every segment 0 (the TSS's segment fields are zero).
+        c.mem.write32(TSS_V86_BASE + 0x1C, c.cr3);
+        c.mem.write32(TSS_V86_BASE + 0x20, CpuRig.CODE);
+        c.mem.write32(TSS_V86_BASE + 0x24, Cpu.VM | 0x2);
+        c.mem.write32(TSS_V86_BASE + 0x38, TASK_STACK);
         // The 286 task: the same, in the 16-bit TSS's fields.
         c.mem.write16(TSS_286_BASE + 0x0E, CpuRig.CODE);
         c.mem.write16(TSS_286_BASE + 0x10, 0x2);

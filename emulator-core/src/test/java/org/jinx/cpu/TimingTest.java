@@ -451,14 +451,15 @@ class TimingTest {
             t("CE", 59, "INTO with OF set, same level (59)", flags(Cpu.OF)).throughIdt(),
             t("CD 21", 99, "INT 0x21 from CPL 3 (99)", ring3).throughIdt(),
             t("CD 21", 119, "INT 0x21 from virtual-8086 mode (119)", v86).throughIdt(),
-            // Task switches, 386 task to 386 task: ts = 309 (to a 286 task 282); the m16:32
-            // forms take 5 more.
+            // Task switches from a 386 task: ts = 309 to a 386 task, 282 to a 286 task, 226 to
+            // a 386 task in virtual-8086 mode; the m16:32 forms take 5 more.
             t("EA 00 00 00 00 30 00", 309, "JMP ptr16:32 to a TSS (ts)"),
             t("FF 2B", 314, "JMP m16:32 to a TSS (5+ts)", farPointer(0, TimingSystem.TSS_B)),
             t("EA 00 00 00 00 50 00", 309, "JMP ptr16:32 through a task gate (ts)"),
             t("9A 00 00 00 00 30 00", 309, "CALL ptr16:32 to a TSS (ts)"),
             t("FF 1B", 314, "CALL m16:32 through a task gate (5+ts)", farPointer(0, TimingSystem.TASK_GATE)),
             t("EA 00 00 00 00 38 00", 282, "JMP ptr16:32 to a 286 TSS (ts)"),
+            t("EA 00 00 00 00 58 00", 226, "JMP ptr16:32 to a task in virtual-8086 mode (ts)"),
             t("CD 22", 309, "INT 0x22 through a task gate (ts)").throughIdt(),
             t("CF", 309, "IRETD with NT set, to the linked task (ts)", c -> TimingSystem.nestedInB(c, GDT)));
     }

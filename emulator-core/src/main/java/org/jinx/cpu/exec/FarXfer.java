@@ -67,10 +67,11 @@ public final class FarXfer {
     private static void chargeJmpCall(Cpu cpu, DecodedInsn d, int tr, int task, int gate) {
         boolean indirect = d.opcode == 0xFF;
         int clocks;
-        if (!protectedNotV86(cpu)) {
-            clocks = rowClocks(d) + FarClocks.M;
-        } else if (cpu.tr.selector != tr) {
+        // A task switch first: only it can change the mode (to a task in virtual-8086 mode).
+        if (cpu.tr.selector != tr) {
             clocks = FarClocks.taskSwitch(cpu, task) + (indirect ? FarClocks.INDIRECT_TASK : 0);
+        } else if (!protectedNotV86(cpu)) {
+            clocks = rowClocks(d) + FarClocks.M;
         } else if (gate != 0) {
             clocks = gate + (indirect ? FarClocks.INDIRECT_GATE : 0) + FarClocks.M;
         } else {
