@@ -75,6 +75,16 @@ public final class Cpu {
     public boolean debugActive;
     /** Debug trap conditions collected during the instruction (DR6 bits B0-B3). */
     public int pendingDebugTrap;
+    /**
+     * An external debugger's own DR0-DR3 and DR7 (same encoding as {@link #dr}), kept apart from
+     * the guest's so that gdb's watchpoints never show in MOV from DRn nor raise #DB in the guest.
+     * A hit stops the run loop instead; element 6 collects the hits (see DebugRegisters).
+     */
+    public final int[] debuggerDr = new int[8];
+    /** Consulted before each instruction while a debugger has breakpoints; null otherwise. */
+    public BreakpointHook breakpointHook;
+    /** Set with {@link #exitLoop} when a debugger's breakpoint or watchpoint stops the run loop. */
+    public boolean debuggerStop;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
@@ -134,7 +144,7 @@ public final class Cpu {
         inhibitInterrupts = false;
         repResume = false;
         pendingDebugTrap = 0;
-        debugActive = false;
+        DebugRegisters.update(this); // a debugger's own breakpoints survive the reset
         paging.flush();
     }
 
@@ -657,6 +667,11 @@ public final class Cpu {
             int vector = pic.acknowledge();
             repResume = false;
             Interrupts.external(this, vector);
+            return;
+        }
+        if (breakpointHook != null && breakpointHook.stopBefore(this)) {
+            debuggerStop = true;
+            exitLoop = true;
             return;
         }
         inhibitInterrupts = false;
