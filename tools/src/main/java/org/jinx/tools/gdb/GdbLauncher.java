@@ -57,7 +57,7 @@ public final class GdbLauncher {
             bound = server.start(a.host(), a.port());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliError(ExitStatus.INTERRUPTED, "interrupted while starting the gdb stub");
+            throw new CliError(ExitStatus.INTERNAL_ERROR, "interrupted while starting the gdb stub");
         } catch (RuntimeException e) {
             throw new CliError(ExitStatus.USAGE, "--gdb: cannot listen on " + a.host() + ":" + a.port() + ": " + e.getMessage());
         }

@@ -107,8 +107,7 @@ public final class GdbServer implements AutoCloseable {
     public void close() {
         GdbSession s = active.getAndSet(null);
         if (s != null) {
-            s.attached = false;
-            s.close();
+            s.close(); // queued behind any stop reply still on its way
         }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);

@@ -45,8 +45,9 @@ class StockGdbSessionTest {
         return java.util.Arrays.stream(commands).flatMap(c -> java.util.stream.Stream.of("-ex", c)).toList();
     }
 
+    /** gdb's output, followed by jinx's stderr so a failing assertion shows both. */
     private String gdb(String... commands) throws Exception {
-        return jinx.gdbWith(List.of(), ex(commands));
+        return jinx.gdbWith(List.of(), ex(commands)) + "\n--- jinx stderr ---\n" + jinx.stderr();
     }
 
     private String pc(String symbol) {
