@@ -6,6 +6,7 @@ import org.jinx.boot.BiosImage;
 import org.jinx.boot.BootException;
 import org.jinx.boot.MultibootLoader;
 import org.jinx.dev.DebugBoard;
+import org.jinx.tools.gdb.GdbLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -77,6 +78,7 @@ public final class PcCommand implements Callable<Integer> {
         if (waitGdb && gdb == null) {
             throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
         }
+        GdbLauncher.Address gdbAddress = gdb != null ? GdbLauncher.Address.parse(gdb) : null;
         if (bios == null && kernel == null) {
             throw new CliError(ExitStatus.USAGE, "nothing to boot: give --bios FILE or --kernel ELF");
         }
@@ -97,8 +99,8 @@ public final class PcCommand implements Callable<Integer> {
         } else {
             MultibootLoader.load(runner.machine, kernel, commandLine(kernel.toString(), append));
         }
-        if (gdb != null) {
-            return org.jinx.tools.gdb.GdbLauncher.run(runner, gdb, waitGdb, main.err).status();
+        if (gdbAddress != null) {
+            return GdbLauncher.run(runner, gdbAddress, waitGdb, main.err).status();
         }
         return runner.run().status();
     }

@@ -48,8 +48,7 @@ public final class GdbLauncher {
         }
     }
 
-    public static PcRunner.Outcome run(PcRunner runner, String address, boolean waitForGdb, PrintStream err) {
-        Address a = Address.parse(address);
+    public static PcRunner.Outcome run(PcRunner runner, Address a, boolean waitForGdb, PrintStream err) {
         MachineDebugTarget target = new MachineDebugTarget(runner.machine, waitForGdb);
         GdbServer server = new GdbServer(target, err);
         InetSocketAddress bound;
