@@ -59,6 +59,12 @@ public final class Cpu {
     public long instructions;
     /** Clocks charged by the current instruction beyond its table count (taken branch, REP). */
     public int extraCycles;
+    /**
+     * Set by a REP string instruction that stopped after a chunk with iterations left: its next
+     * execution continues it and does not pay the REP base count again. The step loop clears it
+     * when an interrupt, a fault or a trap comes in between, so the instruction starts over.
+     */
+    public boolean repResume;
     /** Set by MOV SS, POP SS and STI: no interrupt is taken after the next instruction. */
     public boolean inhibitInterrupts;
     /** Effective address of the last memory operand fetched through {@link #getE}. */
@@ -139,6 +145,7 @@ public final class Cpu {
         state = State.RUNNING;
         shutdownReason = null;
         inhibitInterrupts = false;
+        repResume = false;
         pendingDebugTrap = 0;
         DebugRegisters.update(this); // a debugger's own breakpoints survive the reset
         paging.flush();
@@ -661,6 +668,7 @@ public final class Cpu {
         }
         if (!inhibitInterrupts && (eflags & IF) != 0 && pic.intrPending()) {
             int vector = pic.acknowledge();
+            repResume = false;
             Interrupts.external(this, vector);
             return;
         }
@@ -690,6 +698,7 @@ public final class Cpu {
             clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
             instructions++;
             if (trapAfter || pendingDebugTrap != 0) {
+                repResume = false;
                 DebugRegisters.trapAfterInstruction(this, trapAfter);
             }
         } catch (CpuFault f) {
@@ -700,6 +709,7 @@ public final class Cpu {
                 eflags |= RF;
             }
             clock.advance(2);
+            repResume = false;
             Interrupts.exception(this, f.vector, f.hasErrorCode, f.errorCode);
         }
     }

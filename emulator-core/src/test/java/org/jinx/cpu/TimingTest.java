@@ -29,18 +29,8 @@ class TimingTest {
     private static final int GDT = 0x0600;
 
     // Known differences from the manual, each reported to the owner of the handler.
-    private static final String REP_BASE = "StringOps starts a REP form at the single instruction's count "
-            + "(MOVS 7, CMPS 10, SCAS 7, STOS 4, INS/OUTS pm 9/8) instead of the REP base (5, INS/OUTS pm 7/6)";
-    private static final String REP_IO_REAL = "real-mode REP INS/OUTS charge the single count per iteration "
-            + "(15, 14) instead of 13 + 6n and 5 + 12n";
-    private static final String DIV32 = "MulDiv charges the 16-bit DIV/IDIV count (22/25, 27/30) for 32-bit "
-            + "operands instead of 38/41 and 43/46";
     private static final String FAR_M = "FarXfer charges far JMP/CALL/RETF without the +m that near branches pay";
     private static final String INTO = "INTO with OF set charges the not-taken 3 clocks instead of 35";
-    private static final String SPECIAL_REG = "SystemInsn charges one count per row (MOV CRn,r 10; DRn 22) "
-            + "where the manual gives CR2 4, CR3 5, r,DR6/7 14, DR6/7,r 16";
-    private static final String LSL_PAGE = "SystemInsn charges the byte-granular LSL count for a "
-            + "page-granular segment (manual 25/26)";
 
     /**
      * One line of the table: what it is, the code bytes, the manual's clocks, a setup, and for
@@ -81,6 +71,15 @@ class TimingTest {
 
     private static Consumer<Cpu> mem32(int addr, int v) {
         return c -> c.mem.write32(addr, v);
+    }
+
+    /** A byte-granular data segment (base 0, limit 0xFFFF) at GDT slot {@code sel}. */
+    private static Consumer<Cpu> byteGranularData(int sel) {
+        return c -> {
+            c.mem.write32(GDT + sel, 0x0000FFFF);
+            c.mem.write32(GDT + sel + 4, 0x00009300);
+            c.gdtrLimit = Math.max(c.gdtrLimit, sel + 7);
+        };
     }
 
     /** The stack holds {@code v} on top: the return address of RET, the value of POP. */
@@ -143,11 +142,12 @@ class TimingTest {
             // DIV and IDIV: fixed counts by operand size.
             t("F6 F1", 14, "DIV CL"),
             t("66 F7 F1", 22, "DIV CX"),
-            t("F7 F1", 38, "DIV ECX").pending(DIV32),
-            t("F7 33", 41, "DIV DWORD [EBX]", mem32(DATA, 3)).pending(DIV32),
+            t("F7 F1", 38, "DIV ECX"),
+            t("F7 33", 41, "DIV DWORD [EBX]", mem32(DATA, 3)),
             t("F6 F9", 19, "IDIV CL"),
             t("66 F7 F9", 27, "IDIV CX"),
-            t("F7 F9", 43, "IDIV ECX").pending(DIV32),
+            t("F7 F9", 43, "IDIV ECX"),
+            t("F7 3B", 46, "IDIV DWORD [EBX]", mem32(DATA, 3)),
             t("F6 3B", 22, "IDIV BYTE [EBX]", mem32(DATA, 3)),
             // Shifts and rotates 3/7; RCL and RCR 9/10; SHLD and SHRD 3/7.
             t("D1 E0", 3, "SHL EAX,1"),
@@ -258,15 +258,18 @@ class TimingTest {
             t("E3 05", 5, "JECXZ (not taken)"),
             // String instructions, and REP forms: base + per-iteration count times ECX (3).
             t("A4", 7, "MOVSB"),
-            t("F3 A4", 17, "REP MOVSB (5 + 4n)").pending(REP_BASE),
+            t("F3 A4", 17, "REP MOVSB (5 + 4n)"),
+            t("F3 A4", 5, "REP MOVSB, ECX = 0 (the base alone)", reg(Cpu.ECX, 0)),
             t("AA", 4, "STOSB"),
-            t("F3 AB", 20, "REP STOSD (5 + 5n)").pending(REP_BASE),
+            t("F3 AB", 20, "REP STOSD (5 + 5n)"),
             t("AC", 5, "LODSB"),
             t("F3 AC", 23, "REP LODSB (5 + 6n)"),
             t("A6", 10, "CMPSB"),
-            t("F3 A6", 32, "REPE CMPSB, all equal (5 + 9n)").pending(REP_BASE),
+            t("F3 A6", 32, "REPE CMPSB, all equal (5 + 9n)"),
+            t("F3 A6", 14, "REPE CMPSB, first differs (5 + 9n, n = 1)", mem32(DATA + 0x100, 1)),
             t("AE", 7, "SCASB"),
-            t("F2 AE", 29, "REPNE SCASB, no match (5 + 8n)").pending(REP_BASE),
+            t("F2 AE", 29, "REPNE SCASB, no match (5 + 8n)"),
+            t("F3 AF", 29, "REPE SCASD, all equal (5 + 8n)", reg(Cpu.EAX, 0)),
             // I/O in protected mode with CPL <= IOPL.
             t("E4 60", 6, "IN AL,imm8 (protected mode)"),
             t("EC", 7, "IN AL,DX (protected mode)"),
@@ -274,17 +277,22 @@ class TimingTest {
             t("EE", 5, "OUT DX,AL (protected mode)"),
             t("6C", 9, "INSB (protected mode)"),
             t("6E", 8, "OUTSB (protected mode)"),
-            t("F3 6C", 25, "REP INSB (protected mode, 7 + 6n)").pending(REP_BASE),
-            t("F3 6E", 21, "REP OUTSB (protected mode, 6 + 5n)").pending(REP_BASE),
+            t("F3 6C", 25, "REP INSB (protected mode, 7 + 6n)"),
+            t("F3 6E", 21, "REP OUTSB (protected mode, 6 + 5n)"),
             // System instructions.
             t("0F 20 C0", 6, "MOV EAX,CR0"),
             t("0F 22 C0", 10, "MOV CR0,EAX", c -> c.reg[Cpu.EAX] = c.cr0),
-            t("0F 22 D0", 4, "MOV CR2,EAX").pending(SPECIAL_REG),
-            t("0F 22 D8", 5, "MOV CR3,EAX").pending(SPECIAL_REG),
+            t("0F 20 D0", 6, "MOV EAX,CR2"),
+            t("0F 20 D8", 6, "MOV EAX,CR3"),
+            t("0F 22 D0", 4, "MOV CR2,EAX"),
+            t("0F 22 D8", 5, "MOV CR3,EAX"),
             t("0F 21 C0", 22, "MOV EAX,DR0"),
-            t("0F 21 F0", 14, "MOV EAX,DR6").pending(SPECIAL_REG),
+            t("0F 21 D8", 22, "MOV EAX,DR3"),
+            t("0F 21 F0", 14, "MOV EAX,DR6"),
+            t("0F 21 F8", 14, "MOV EAX,DR7"),
             t("0F 23 C0", 22, "MOV DR0,EAX"),
-            t("0F 23 F8", 16, "MOV DR7,EAX", reg(Cpu.EAX, 0x400)).pending(SPECIAL_REG),
+            t("0F 23 F0", 16, "MOV DR6,EAX"),
+            t("0F 23 F8", 16, "MOV DR7,EAX", reg(Cpu.EAX, 0x400)),
             t("0F 24 F0", 12, "MOV EAX,TR6"),
             t("0F 06", 5, "CLTS"),
             t("F4", 5, "HLT"),
@@ -295,10 +303,17 @@ class TimingTest {
             t("0F 01 F0", 10, "LMSW AX", c -> c.reg[Cpu.EAX] = c.cr0),
             t("0F 00 C0", 2, "SLDT EAX"),
             t("0F 00 C8", 23, "STR AX (the manual's count)"),
+            // LAR, LSL, VERR, VERW: 15/16, 20/21 (25/26 for a page-granular limit), 10/11, 15/16.
             t("0F 02 C0", 15, "LAR EAX,AX", reg(Cpu.EAX, 0x10)),
-            t("0F 03 C0", 25, "LSL EAX,AX (page granular)", reg(Cpu.EAX, 0x08)).pending(LSL_PAGE),
+            t("0F 02 03", 16, "LAR EAX,[EBX]", mem32(DATA, 0x10)),
+            t("0F 03 C0", 25, "LSL EAX,AX (page granular)", reg(Cpu.EAX, 0x08)),
+            t("0F 03 03", 26, "LSL EAX,[EBX] (page granular)", mem32(DATA, 0x08)),
+            t("0F 03 C0", 20, "LSL EAX,AX (byte granular)", byteGranularData(0x18).andThen(reg(Cpu.EAX, 0x18))),
+            t("0F 03 03", 21, "LSL EAX,[EBX] (byte granular)", byteGranularData(0x18).andThen(mem32(DATA, 0x18))),
             t("0F 00 E0", 10, "VERR AX", reg(Cpu.EAX, 0x10)),
+            t("0F 00 23", 11, "VERR [EBX]", mem32(DATA, 0x10)),
             t("0F 00 E8", 15, "VERW AX", reg(Cpu.EAX, 0x10)),
+            t("0F 00 2B", 16, "VERW [EBX]", mem32(DATA, 0x10)),
             t("63 C0", 20, "ARPL AX,AX"),
             t("62 03", 10, "BOUND EAX,[EBX] (in bounds)", mem32(DATA + 4, 0x100)),
             t("9B", 6, "WAIT"));
@@ -319,8 +334,8 @@ class TimingTest {
             t("EE", 11, "OUT DX,AL"),
             t("6C", 15, "INSB"),
             t("6E", 14, "OUTSB"),
-            t("F3 6C", 31, "REP INSB (13 + 6n)").pending(REP_IO_REAL),
-            t("F3 6E", 41, "REP OUTSB (5 + 12n)").pending(REP_IO_REAL),
+            t("F3 6C", 31, "REP INSB (13 + 6n)"),
+            t("F3 6E", 41, "REP OUTSB (5 + 12n)"),
             t("EA 00 20 00 00", 13, "JMP ptr16:16 (12+m)").pending(FAR_M),
             t("9A 00 20 00 00", 18, "CALL ptr16:16 (17+m)").pending(FAR_M),
             t("FF 2F", 18, "JMP m16:16 (17+m)", mem32(DATA, 0x2000)).pending(FAR_M),
@@ -341,7 +356,8 @@ class TimingTest {
             t("66 F7 E1", 9, "MUL ECX with 66 (m = 3)"),
             t("F7 E1", 9, "MUL CX (m = 3)"),
             t("A5", 7, "MOVSW"),
-            t("F3 A5", 17, "REP MOVSW (5 + 4n)").pending(REP_BASE));
+            t("F3 A5", 17, "REP MOVSW (5 + 4n)"),
+            t("F3 AC", 23, "REP LODSB (5 + 6n)"));
     }
 
     @ParameterizedTest(name = "{0}")

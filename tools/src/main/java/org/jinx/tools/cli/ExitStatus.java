@@ -22,6 +22,8 @@ public final class ExitStatus {
     public static final int TIMEOUT = 12;
     /** A debugger attached with {@code --gdb} killed the guest ({@code kill} in gdb). */
     public static final int KILLED = 14;
+    /** Jinx was interrupted (a signal or a thread interrupt) before the guest ended. */
+    public static final int INTERRUPTED = 16;
     /** A fault in Jinx itself; the message asks for {@code --debug}. */
     public static final int INTERNAL_ERROR = 70;
 
