@@ -1,5 +1,6 @@
 package org.jinx.tools.gdb;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import org.jinx.Machine;
@@ -54,10 +55,8 @@ public final class GdbLauncher {
         InetSocketAddress bound;
         try {
             bound = server.start(a.host(), a.port());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliError(ExitStatus.INTERNAL_ERROR, "interrupted while starting the gdb stub");
-        } catch (RuntimeException e) {
+        } catch (IOException e) {
+            runner.abandon();
             throw new CliError(ExitStatus.USAGE, "--gdb: cannot listen on " + a.host() + ":" + a.port() + ": " + e.getMessage());
         }
         try {

@@ -218,6 +218,23 @@ class StockGdbSessionTest {
     }
 
     @Test
+    void timeoutEndsADebuggedRunAndGdbIsTold() throws Exception {
+        jinx = JinxUnderGdb.start(kernel, true, "--timeout", "1.5");
+        String out = gdb("continue");
+        assertThat(out).contains("Program terminated with signal SIGALRM");
+        assertThat(jinx.waitForExit(10_000)).isEqualTo(org.jinx.tools.cli.ExitStatus.TIMEOUT);
+    }
+
+    @Test
+    void instructionLimitEndsADebuggedRunAndGdbIsTold() throws Exception {
+        jinx = JinxUnderGdb.start(kernel, true, "--max-instructions", "5000");
+        String out = gdb("continue");
+        assertThat(out).contains("Program terminated with signal SIGXCPU");
+        assertThat(jinx.waitForExit(10_000)).isEqualTo(org.jinx.tools.cli.ExitStatus.INSTRUCTION_LIMIT);
+        assertThat(jinx.stderr()).contains("--max-instructions");
+    }
+
+    @Test
     void monitorCommands() throws Exception {
         start();
         String out = gdb("monitor help", "monitor registers", "monitor memory map", "monitor ps", "monitor ipc",
