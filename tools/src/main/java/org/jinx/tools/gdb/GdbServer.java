@@ -52,7 +52,7 @@ public final class GdbServer implements AutoCloseable {
             @Override
             public void notice(String text) {
                 GdbSession s = active.get();
-                if (s != null) {
+                if (s != null && s.attached) {
                     s.onNotice(text);
                 } else {
                     log.print(text);
@@ -102,7 +102,7 @@ public final class GdbServer implements AutoCloseable {
 
     private void routeStop(StopEvent e) {
         GdbSession s = active.get();
-        if (s != null) {
+        if (s != null && s.attached) {
             s.onStop(e);
         } else if (e.reason() == StopEvent.Reason.SHUTDOWN) {
             log.println("jinx: the CPU shut down (triple fault); waiting for gdb to inspect it");

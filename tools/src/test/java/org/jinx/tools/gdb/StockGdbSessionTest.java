@@ -218,6 +218,21 @@ class StockGdbSessionTest {
     }
 
     @Test
+    void tripleFaultStopsWithSigquitAndTheCpuStaysInspectable() throws Exception {
+        // 0F 0B is #UD on a 386; with no IDT in place the fault cascades into a triple fault.
+        start();
+        String out = gdb("set {short}&page_table = 0x0b0f", "set $eip = &page_table", "continue", "p/x $pc",
+                "monitor registers", "detach");
+        assertThat(out).contains("jinx: triple fault:").contains("Program received signal SIGQUIT")
+                .containsPattern("\\$1 " + pc("page_table")).contains("EIP=");
+        // Detached, the guest stays shut down and jinx waits for a debugger rather than exiting.
+        Thread.sleep(300);
+        assertThat(jinx.isRunning()).isTrue();
+        assertThat(jinx.stderr()).contains("waiting for gdb");
+        assertThat(gdb("p/x $pc")).containsPattern("\\$1 " + pc("page_table"));
+    }
+
+    @Test
     void timeoutEndsADebuggedRunAndGdbIsTold() throws Exception {
         jinx = JinxUnderGdb.start(kernel, true, "--timeout", "1.5");
         String out = gdb("continue");
