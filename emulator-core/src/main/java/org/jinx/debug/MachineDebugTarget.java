@@ -71,7 +71,6 @@ public final class MachineDebugTarget implements DebugTarget {
      */
     public Machine.StopReason runGuest(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        StopEvent last = null;
         try {
             while (true) {
                 boolean step;
@@ -86,7 +85,6 @@ public final class MachineDebugTarget implements DebugTarget {
                     return end(Machine.StopReason.INTERRUPTED, null);
                 }
                 if (e.isFinal()) {
-                    last = e;
                     Machine.StopReason r = e.reason() == Reason.EXITED ? Machine.StopReason.EXIT_REQUESTED
                             : e.code() == StopEvent.SIGXCPU ? Machine.StopReason.INSTRUCTION_LIMIT
                             : Machine.StopReason.INTERRUPTED;
@@ -99,8 +97,7 @@ public final class MachineDebugTarget implements DebugTarget {
             return end(Machine.StopReason.INTERRUPTED, new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGKILL));
         } catch (RuntimeException | Error crash) {
             // The emulator itself failed: tell gdb the run is over before the error propagates.
-            end(Machine.StopReason.INTERRUPTED, last != null ? last
-                    : new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGABRT));
+            end(Machine.StopReason.INTERRUPTED, new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGABRT));
             throw crash;
         }
     }
