@@ -22,6 +22,7 @@ public final class Machine {
     public final Cpu cpu;
 
     private boolean exitRequested;
+    /** Survives the start of {@link #run}, so an interrupt just before it is not lost. */
     private volatile boolean interruptRequested;
     private int exitStatus;
     private StopReason stopReason;
@@ -49,6 +50,10 @@ public final class Machine {
         cpu.exitLoop = true;
     }
 
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
     public int exitStatus() {
         return exitStatus;
     }
@@ -60,14 +65,18 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        cpu.exitLoop = false;
-        interruptRequested = false;
+        cpu.exitLoop = interruptRequested || cpu.debuggerStop;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
+                if (cpu.debuggerStop) {
+                    // A debugger's own stop; an interrupt from elsewhere stays pending for the next run.
+                    cpu.debuggerStop = false;
+                    return stop(StopReason.INTERRUPTED);
+                }
                 if (interruptRequested) {
                     interruptRequested = false;
                     return stop(StopReason.INTERRUPTED);
