@@ -13,7 +13,8 @@ import org.jinx.time.VirtualClock;
  * instructions. Where that would change what the guest sees, it single-steps with
  * {@link Cpu#step()} instead:
  * <ul>
- *   <li>TF set (single-step traps), RF set, or debug registers armed;
+ *   <li>TF set (single-step traps), RF set, debug registers armed, or a debugger's breakpoint
+ *       hook installed;
  *   <li>an interrupt shadow after MOV SS, POP SS or STI (the next instruction runs alone, then
  *       interrupts are checked, exactly as the step loop does);
  *   <li>a block that would pass the instruction limit or the CS limit, or whose first
@@ -52,12 +53,15 @@ final class BlockRunner {
                 }
             }
             int flags = c.rawEflags();
-            if (c.inhibitInterrupts || c.debugActive || (flags & (Cpu.TF | Cpu.RF)) != 0) {
+            if (c.inhibitInterrupts || c.debugActive || c.breakpointHook != null
+                    || (flags & (Cpu.TF | Cpu.RF)) != 0) {
                 c.step();
                 continue;
             }
             if ((flags & Cpu.IF) != 0 && c.pic.intrPending()) {
-                Interrupts.external(c, c.pic.acknowledge());
+                int vector = c.pic.acknowledge();
+                c.repResume = false;
+                Interrupts.external(c, vector);
                 continue;
             }
             Block b = blockAtEip();
@@ -130,6 +134,7 @@ final class BlockRunner {
             retire(b, done);
             c.pendingDebugTrap = 0;
             c.clock.advance(2);
+            c.repResume = false;
             Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
             return;
         }

@@ -77,12 +77,11 @@ public final class Cpu {
     /** Debug trap conditions collected during the instruction (DR6 bits B0-B3). */
     public int pendingDebugTrap;
     /**
-<<<<<<< HEAD
      * Charge each instruction its 80386 clock count (the default). Off, every instruction counts
      * one clock: virtual time still moves, so timers still fire, but it no longer tracks a 386.
      */
     public boolean cycleAccounting = true;
-=======
+    /**
      * An external debugger's own DR0-DR3 and DR7 (same encoding as {@link #dr}), kept apart from
      * the guest's so that gdb's watchpoints never show in MOV from DRn nor raise #DB in the guest.
      * A hit stops the run loop instead; element 6 collects the hits (see DebugRegisters).
@@ -95,7 +94,6 @@ public final class Cpu {
      * or its own stop request from another thread); Machine.run then returns INTERRUPTED.
      */
     public volatile boolean debuggerStop;
->>>>>>> main
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
