@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.jinx.Machine;
 import org.jinx.boot.BiosImage;
 import org.jinx.boot.BootException;
-import org.jinx.dev.DebugBoard;
 import org.jinx.dev.PcPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,8 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Machine newMachine(OutputStream console) {
         try {
             Machine m = new Machine(memory, cpuMhz * 1_000_000L);
-            new PcPlatform(m);
-            new DebugBoard(m, console, s -> { }, DebugBoard.NO_EXTRA_POST_PORT);
+            new PcPlatform(m, PcPlatform.Options.defaults().withDeterministic(true).withDebugPorts(
+                    new PcPlatform.DebugPorts(console, code -> { }, PcPlatform.DebugPorts.NO_EXTRA_POST_PORT)));
             return m;
         } catch (OutOfMemoryError e) {
             throw new CliError(ExitStatus.BAD_INPUT, (memory >> 20) + " MiB of guest RAM do not fit in the Java heap");
