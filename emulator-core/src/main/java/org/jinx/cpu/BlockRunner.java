@@ -4,6 +4,7 @@ import org.jinx.cpu.decode.Block;
 import org.jinx.cpu.decode.BlockBuilder;
 import org.jinx.cpu.decode.DecodeCache;
 import org.jinx.cpu.decode.DecodedInsn;
+import org.jinx.cpu.decode.InsnHandler;
 import org.jinx.cpu.exec.Interrupts;
 import org.jinx.time.VirtualClock;
 
@@ -106,6 +107,7 @@ final class BlockRunner {
     private void execute(Block b) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
+        InsnHandler[] handlers = b.handlers;
         int n = insns.length;
         int eip = c.eip;
         int done = 0;
@@ -117,7 +119,7 @@ final class BlockRunner {
                 DecodedInsn d = insns[done];
                 extraBefore = c.extraCycles;
                 c.nextEip = eip + d.length;
-                d.handler.exec(c, d);
+                handlers[done].exec(c, d);
                 eip = c.nextEip;
                 done++;
                 c.eip = eip;

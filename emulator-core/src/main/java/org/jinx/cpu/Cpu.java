@@ -297,9 +297,11 @@ public final class Cpu {
      * {@code mask} is the set of OSZAPC flags it defines (INC and DEC leave CF alone).
      */
     public void setLazy(int op, int size, int a, int b, int r, int mask) {
-        if (lfMask != 0 && (lfMask & ~mask) != 0) {
-            // Flags of the previous operation that this one does not redefine must survive.
-            getEflags();
+        int keep = lfMask & ~mask;
+        if (keep != 0) {
+            // Flags of the previous operation that this one does not redefine must survive:
+            // compute those (CF, for INC and DEC after arithmetic) and no others.
+            materialize(keep);
         }
         lfOp = op;
         lfSize = size;
@@ -307,6 +309,31 @@ public final class Cpu {
         lfB = b;
         lfR = r;
         lfMask = mask;
+    }
+
+    /** Computes the stale flags in {@code bits} from the last operation into eflags. */
+    private void materialize(int bits) {
+        int f = eflags & ~bits;
+        if ((bits & CF) != 0 && lazyCf()) {
+            f |= CF;
+        }
+        if ((bits & PF) != 0 && lazyPf()) {
+            f |= PF;
+        }
+        if ((bits & AF) != 0 && lazyAf()) {
+            f |= AF;
+        }
+        if ((bits & ZF) != 0 && lazyZf()) {
+            f |= ZF;
+        }
+        if ((bits & SF) != 0 && lazySf()) {
+            f |= SF;
+        }
+        if ((bits & OF) != 0 && lazyOf()) {
+            f |= OF;
+        }
+        eflags = f;
+        lfMask &= ~bits;
     }
 
     private int sizeMask() {
@@ -318,11 +345,15 @@ public final class Cpu {
     }
 
     private boolean lazyCf() {
+        int op = lfOp;
+        if (op == LF_LOGIC || op == LF_RESULT) {
+            return false;
+        }
         int m = sizeMask();
         long a = lfA & m & 0xFFFFFFFFL;
         long b = lfB & m & 0xFFFFFFFFL;
         long r = lfR & m & 0xFFFFFFFFL;
-        switch (lfOp) {
+        switch (op) {
             case LF_ADD:
                 return r < a;
             case LF_ADC:

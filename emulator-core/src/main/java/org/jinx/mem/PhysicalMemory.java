@@ -26,8 +26,11 @@ public final class PhysicalMemory {
     private final MemoryRegion[][] high = new MemoryRegion[1 << LEVEL_BITS][];
     private int a20Mask = 0xFFFFFFFF;
 
-    /** RAM pages that hold decoded code: a write there may have to invalidate the decode cache. */
-    private final boolean[] codePage;
+    /**
+     * Per RAM page, the 64-byte lines that hold decoded code (bit i: bytes 64i..64i+63): a write
+     * to one of them must invalidate the decode cache; a write elsewhere in the page need not.
+     */
+    private final long[] codeLines;
     private CodeWriteListener codeListener = page -> { };
 
     /** Told when a page that holds decoded instructions is written. */
@@ -51,7 +54,7 @@ public final class PhysicalMemory {
         this.ram = new byte[ramBytes];
         this.ramSize = ramBytes;
         this.low = new MemoryRegion[ramBytes >>> PAGE_SHIFT];
-        this.codePage = new boolean[ramBytes >>> PAGE_SHIFT];
+        this.codeLines = new long[ramBytes >>> PAGE_SHIFT];
     }
 
     /** The region of a page: null for plain RAM, {@link MemoryRegion#UNMAPPED} for nothing. */
@@ -127,17 +130,29 @@ public final class PhysicalMemory {
         codeListener = l;
     }
 
-    /** Marks a page as holding decoded code. Only RAM pages need it: nothing else is written as RAM. */
+    /** Marks a whole page as holding decoded code. Only RAM pages need it: nothing else is written as RAM. */
     public void markCode(int page) {
-        if (page >= 0 && page < codePage.length) {
-            codePage[page] = true;
+        markCodeLines(page, -1L);
+    }
+
+    /** Marks 64-byte lines of a page (bit i: bytes 64i..64i+63) as holding decoded code. */
+    public void markCodeLines(int page, long lines) {
+        if (page >= 0 && page < codeLines.length) {
+            codeLines[page] |= lines;
         }
     }
 
     public void unmarkCode(int page) {
-        if (page >= 0 && page < codePage.length) {
-            codePage[page] = false;
+        if (page >= 0 && page < codeLines.length) {
+            codeLines[page] = 0;
         }
+    }
+
+    /** Whether a write of a size within one page at {@code addr} touches a line of decoded code. */
+    private boolean hitsCode(int page, int addr, int size) {
+        long lines = codeLines[page];
+        // A long shift uses the count's low six bits: the line index within the page.
+        return lines != 0 && ((lines >>> (addr >>> 6)) & 1 | (lines >>> ((addr + size - 1) >>> 6)) & 1) != 0;
     }
 
     public int read8(int addr) {
@@ -182,7 +197,7 @@ public final class PhysicalMemory {
         MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             ram[addr] = (byte) v;
-            if (codePage[p]) {
+            if (hitsCode(p, addr, 1)) {
                 codeListener.codeWritten(addr, 1);
             }
         } else {
@@ -201,7 +216,7 @@ public final class PhysicalMemory {
         MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             LE16.set(ram, addr, (short) v);
-            if (codePage[p]) {
+            if (hitsCode(p, addr, 2)) {
                 codeListener.codeWritten(addr, 2);
             }
         } else {
@@ -222,7 +237,7 @@ public final class PhysicalMemory {
         MemoryRegion r = p < low.length ? low[p] : region(p);
         if (r == null) {
             LE32.set(ram, addr, v);
-            if (codePage[p]) {
+            if (hitsCode(p, addr, 4)) {
                 codeListener.codeWritten(addr, 4);
             }
         } else {

@@ -1,5 +1,7 @@
 package org.jinx.cpu.decode;
 
+import org.jinx.cpu.exec.Fast32;
+
 /**
  * A pre-decoded block: the straight run of instructions from one address up to and including
  * the first that can change the flow of control, the mode or the interrupt state (see
@@ -9,6 +11,8 @@ package org.jinx.cpu.decode;
  */
 public final class Block {
     public final DecodedInsn[] insns;
+    /** The handler of each instruction: a form-specialised one ({@link Fast32}) where there is one. */
+    public final InsnHandler[] handlers;
     /** cycles[i] = the table clocks of insns[0..i] together (register or memory form). */
     public final int[] cycles;
     public final boolean code32;
@@ -19,12 +23,15 @@ public final class Block {
         this.insns = insns;
         this.code32 = code32;
         this.cycles = new int[insns.length];
+        this.handlers = new InsnHandler[insns.length];
         int sum = 0;
         int bytes = 0;
         for (int i = 0; i < insns.length; i++) {
             DecodedInsn d = insns[i];
             sum += d.mod != 3 ? d.row.clkMem : d.row.clkReg;
             cycles[i] = sum;
+            InsnHandler fast = Fast32.select(d);
+            handlers[i] = fast != null ? fast : d.handler;
             bytes += d.length;
         }
         this.byteLength = bytes;

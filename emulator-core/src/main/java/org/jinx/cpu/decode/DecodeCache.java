@@ -7,10 +7,10 @@ import org.jinx.mem.PhysicalMemory;
  * directory of 1024 entries, each a table of 1024 pages, made when first needed), so an unused
  * 4 GiB address space costs 4 KiB, and a page's arrays exist only once code there has run.
  *
- * <p>Self-modifying code: every page with decoded code is marked in {@link PhysicalMemory},
- * and the page remembers which 64-byte lines its decoded bytes cover. A write to one of those
- * lines drops the whole page (its instructions and blocks); a write elsewhere in the page (data
- * that shares a page with code, as small programs' data often does) costs nothing more.
+ * <p>Self-modifying code: the 64-byte lines that decoded bytes cover are marked in
+ * {@link PhysicalMemory}. A write to one of those lines drops the whole page (its instructions
+ * and blocks); a write elsewhere in the page (data that shares a page with code, as small
+ * programs' data often does) costs the write path one test.
  */
 public final class DecodeCache {
     private static final int LEVEL_BITS = 10;
@@ -65,7 +65,6 @@ public final class DecodeCache {
         if (page == null) {
             page = new CodePage();
             table[p & LEVEL_MASK] = page;
-            mem.markCode(p);
         }
         return page;
     }
@@ -92,7 +91,7 @@ public final class DecodeCache {
             page.insns = new DecodedInsn[8192];
         }
         page.insns[(phys & 0xFFF) << 1 | (code32 ? 1 : 0)] = d;
-        page.lines |= lineMask(phys & 0xFFF, d.length);
+        addLines(phys >>> 12, page, lineMask(phys & 0xFFF, d.length));
     }
 
     /** The block starting at {@code phys} for this code size, or null. */
@@ -111,14 +110,23 @@ public final class DecodeCache {
             page.blocks = new Block[4096];
         }
         page.blocks[phys & 0xFFF] = b;
-        page.lines |= lineMask(phys & 0xFFF, b.byteLength);
+        addLines(phys >>> 12, page, lineMask(phys & 0xFFF, b.byteLength));
     }
 
-    /** A write of {@code size} bytes (within one page) to a page marked as code. */
+    private void addLines(int p, CodePage page, long lines) {
+        if ((page.lines & lines) != lines) {
+            page.lines |= lines;
+            mem.markCodeLines(p, lines);
+        }
+    }
+
+    /** A write of {@code size} bytes (within one page) that PhysicalMemory found on a line of code. */
     private void written(int addr, int size) {
         int p = addr >>> 12;
         CodePage page = page(p);
-        if (page != null && (page.lines & lineMask(addr & 0xFFF, size)) != 0) {
+        if (page == null) {
+            mem.unmarkCode(p); // marked by someone else (markCode); nothing cached here
+        } else if ((page.lines & lineMask(addr & 0xFFF, size)) != 0) {
             invalidatePage(p);
         }
     }

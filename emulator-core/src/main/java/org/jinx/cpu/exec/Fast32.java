@@ -1,0 +1,254 @@
+package org.jinx.cpu.exec;
+
+import org.jinx.cpu.Cpu;
+import org.jinx.cpu.decode.DecodedInsn;
+import org.jinx.cpu.decode.InsnHandler;
+
+/**
+ * Handlers specialised per operand form for the commonest 32-bit instructions: ALU operations
+ * register-register, register-immediate and register-memory, MOV in its register, immediate,
+ * load and store forms, INC and DEC of a register, and LEA. The decoded form is chosen once,
+ * when a block is built, and the register numbers are bound into the handler, so these skip
+ * the generic operand fetch ({@link Cpu#getOp1} and friends, which switch on operand kind and
+ * size every time). The semantics are exactly those of the generic handlers in {@link Arith}
+ * and {@link DataXfer}, which still serve every other form and the single-step path.
+ */
+public final class Fast32 {
+    private static final int ALL = Cpu.ARITH_FLAGS;
+    private static final int ALL_BUT_CF = Cpu.ARITH_FLAGS & ~Cpu.CF;
+    private static final int NONE = -1;
+
+    private Fast32() {
+    }
+
+    /** A specialised handler for {@code d}, or null when the generic one must serve. */
+    public static InsnHandler select(DecodedInsn d) {
+        if (d.osize != 4 || d.lock || d.handler != d.row.handler || d.rep != 0) {
+            return null;
+        }
+        String mn = d.row.mnemonic;
+        boolean mem = d.mod != 3;
+        int r1 = register(d, d.k1, d.r1);
+        int r2 = register(d, d.k2, d.r2);
+        boolean imm2 = d.k2 == DecodedInsn.K_IMM && d.k1 != DecodedInsn.K_IMM;
+        int imm = d.imm;
+        if (mn.equals("LEA")) {
+            int g = d.reg;
+            return (c, x) -> c.reg[g] = c.ea(x);
+        }
+        if (mn.equals("INC") || mn.equals("DEC")) {
+            if (r1 == NONE || d.k2 != DecodedInsn.K_NONE) {
+                return null;
+            }
+            return mn.equals("INC") ? (c, x) -> {
+                int a = c.reg[r1];
+                int r = a + 1;
+                c.reg[r1] = r;
+                c.setLazy(Cpu.LF_ADD, 4, a, 1, r, ALL_BUT_CF);
+            } : (c, x) -> {
+                int a = c.reg[r1];
+                int r = a - 1;
+                c.reg[r1] = r;
+                c.setLazy(Cpu.LF_SUB, 4, a, 1, r, ALL_BUT_CF);
+            };
+        }
+        if (d.row.operands.size() != 2) {
+            return null;
+        }
+        if (mn.equals("MOV")) {
+            return mov(d, r1, r2, imm2, imm, mem);
+        }
+        int op = aluOp(mn);
+        if (op < 0) {
+            return null;
+        }
+        if (r1 != NONE && r2 != NONE) {
+            return aluRegReg(op, r1, r2);
+        }
+        if (r1 != NONE && imm2) {
+            return aluRegImm(op, r1, imm);
+        }
+        if (r1 != NONE && d.k2 == DecodedInsn.K_E && mem) {
+            return aluRegMem(op, r1);
+        }
+        return null;
+    }
+
+    /**
+     * The register an operand of kind {@code k} names ({@code fixed}: the decoder's register for
+     * G and fixed-register kinds), or NONE for memory and immediates.
+     */
+    private static int register(DecodedInsn d, int k, int fixed) {
+        if (k == DecodedInsn.K_E) {
+            return d.mod == 3 ? d.rm : NONE;
+        }
+        if (k == DecodedInsn.K_G || k == DecodedInsn.K_REG) {
+            return fixed;
+        }
+        return NONE;
+    }
+
+    private static InsnHandler mov(DecodedInsn d, int dst, int src, boolean imm2, int imm, boolean mem) {
+        if (dst != NONE && src != NONE) {
+            return (c, x) -> c.reg[dst] = c.reg[src];
+        }
+        if (dst != NONE && imm2) {
+            return (c, x) -> c.reg[dst] = imm;
+        }
+        if (dst != NONE && d.k2 == DecodedInsn.K_E && mem) {
+            return (c, x) -> {
+                int ea = c.ea(x);
+                c.lastEa = ea;
+                c.reg[dst] = c.read32(x.seg, ea);
+            };
+        }
+        if (d.k1 == DecodedInsn.K_E && mem && src != NONE) {
+            return (c, x) -> {
+                int ea = c.ea(x);
+                c.lastEa = ea;
+                c.write32(x.seg, ea, c.reg[src]);
+            };
+        }
+        if (d.k1 == DecodedInsn.K_E && mem && imm2) {
+            return (c, x) -> {
+                int ea = c.ea(x);
+                c.lastEa = ea;
+                c.write32(x.seg, ea, imm);
+            };
+        }
+        return null;
+    }
+
+    private static final int ADD = 0, OR = 1, AND = 2, SUB = 3, XOR = 4, CMP = 5, TEST = 6;
+
+    private static int aluOp(String mn) {
+        switch (mn) {
+            case "ADD": return ADD;
+            case "OR": return OR;
+            case "AND": return AND;
+            case "SUB": return SUB;
+            case "XOR": return XOR;
+            case "CMP": return CMP;
+            case "TEST": return TEST;
+            default: return -1;
+        }
+    }
+
+    private static InsnHandler aluRegReg(int op, int d, int s) {
+        switch (op) {
+            case ADD: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s], r = a + b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            };
+            case OR: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s], r = a | b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case AND: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s], r = a & b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case SUB: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s], r = a - b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            };
+            case XOR: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s], r = a ^ b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case CMP: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s];
+                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            };
+            default: return (c, x) -> {
+                int a = c.reg[d], b = c.reg[s];
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+            };
+        }
+    }
+
+    private static InsnHandler aluRegImm(int op, int d, int b) {
+        switch (op) {
+            case ADD: return (c, x) -> {
+                int a = c.reg[d], r = a + b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            };
+            case OR: return (c, x) -> {
+                int a = c.reg[d], r = a | b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case AND: return (c, x) -> {
+                int a = c.reg[d], r = a & b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case SUB: return (c, x) -> {
+                int a = c.reg[d], r = a - b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            };
+            case XOR: return (c, x) -> {
+                int a = c.reg[d], r = a ^ b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case CMP: return (c, x) -> {
+                int a = c.reg[d];
+                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            };
+            default: return (c, x) -> {
+                int a = c.reg[d];
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+            };
+        }
+    }
+
+    /** Gv,Ev with a memory source (and TEST/CMP with the memory operand first, read only). */
+    private static InsnHandler aluRegMem(int op, int d) {
+        switch (op) {
+            case ADD: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x), r = a + b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            };
+            case OR: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x), r = a | b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case AND: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x), r = a & b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case SUB: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x), r = a - b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            };
+            case XOR: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x), r = a ^ b;
+                c.reg[d] = r;
+                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            };
+            case CMP: return (c, x) -> {
+                int a = c.reg[d], b = load(c, x);
+                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            };
+            default: return null;
+        }
+    }
+
+    private static int load(Cpu c, DecodedInsn x) {
+        int ea = c.ea(x);
+        c.lastEa = ea;
+        return c.read32(x.seg, ea);
+    }
+}
