@@ -104,30 +104,43 @@ final class BlockRunner {
         return b;
     }
 
+    /**
+     * Runs a block. Only its last instruction can branch, repeat or need its own address (the
+     * handlers of the instructions that end blocks read EIP and NEXT_EIP; the others do not),
+     * so the instructions before it run with EIP kept in a local, and {@code cpu.eip} is
+     * written when the block ends or an instruction faults.
+     */
     private void execute(Block b) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
         InsnHandler[] handlers = b.handlers;
-        int n = insns.length;
+        int last = insns.length - 1;
         int eip = c.eip;
         int done = 0;
         int extraBefore = 0;
         c.extraCycles = 0;
         cache.dropped = false;
         try {
-            while (true) {
+            while (done < last) {
                 DecodedInsn d = insns[done];
                 extraBefore = c.extraCycles;
-                c.nextEip = eip + d.length;
                 handlers[done].exec(c, d);
-                eip = c.nextEip;
+                eip += d.length;
                 done++;
-                c.eip = eip;
                 // A write that dropped decoded code may have rewritten what follows.
-                if (done == n || cache.dropped) {
-                    break;
+                if (cache.dropped) {
+                    c.eip = eip;
+                    retire(b, done);
+                    return;
                 }
             }
+            DecodedInsn d = insns[last];
+            c.eip = eip;
+            extraBefore = c.extraCycles;
+            c.nextEip = eip + d.length;
+            handlers[last].exec(c, d);
+            eip = c.nextEip;
+            done++;
         } catch (CpuFault f) {
             // insns[done] did not complete: it restarts from its own address (a handler may
             // have moved EIP before it faulted).
@@ -140,6 +153,7 @@ final class BlockRunner {
             Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
             return;
         }
+        c.eip = eip;
         retire(b, done);
     }
 
