@@ -27,7 +27,30 @@ class BlockRunnerTest {
         {0xC7, 0x03, 0xEF, 0xBE, 0xAD, 0xDE}, {0xA1, 0x04, 0x80, 0x00, 0x00}, {0xA3, 0x08, 0x80, 0x00, 0x00},
         {0x40}, {0x4A}, {0xFF, 0xC1}, {0xFF, 0xCE}, {0x8D, 0x44, 0x8B, 0x10},
         {0x11, 0xC8}, {0x83, 0xD6, 0x00}, {0x19, 0xD0},
+        {0xC1, 0xC0, 0x05}, {0xC1, 0xC9, 0x1F}, {0xC1, 0xE2, 0x03}, {0xC1, 0xF2, 0x01}, {0xC1, 0xEB, 0x07},
+        {0xC1, 0xFE, 0x1E}, {0xD1, 0xE0}, {0xD1, 0xF8}, {0xD1, 0xC6}, {0xD1, 0xCA}, {0xC1, 0xE0, 0x20},
     };
+
+    /** Jcc forms, each jumping over one INC EAX when taken; the flags come from a CMP first. */
+    @Test
+    void everyConditionalJumpAgreesWithTheStepLoop() {
+        for (int cc = 0; cc < 16; cc++) {
+            for (int wide = 0; wide < 2; wide++) {
+                int[] code = wide == 0
+                        ? new int[] {0x39, 0xD8, 0x70 + cc, 0x01, 0x40, HLT}
+                        : new int[] {0x39, 0xD8, 0x0F, 0x80 + cc, 0x01, 0, 0, 0, 0x40, HLT};
+                for (int seed = 0; seed < 8; seed++) {
+                    CpuRig blocks = rig(code, seed);
+                    CpuRig steps = rig(code, seed);
+                    blocks.cpu.runUntil(Long.MAX_VALUE, 100);
+                    steps.run();
+                    steps.step(1);
+                    assertThat(blocks.cpu.state).isEqualTo(Cpu.State.HALTED);
+                    assertSameState(blocks, steps, String.format("J%X %s seed %d", cc, wide == 0 ? "Jb" : "Jv", seed));
+                }
+            }
+        }
+    }
 
     private static CpuRig rig(int[] code, int seed) {
         CpuRig r = CpuRig.flat32();

@@ -7,7 +7,8 @@ import org.jinx.cpu.decode.InsnHandler;
 /**
  * Handlers specialised per operand form for the commonest 32-bit instructions: ALU operations
  * register-register, register-immediate and register-memory, MOV in its register, immediate,
- * load and store forms, INC and DEC of a register, and LEA. The decoded form is chosen once,
+ * load and store forms, INC and DEC of a register, LEA, shifts and rotates of a register by an
+ * immediate count, and Jcc. The decoded form is chosen once,
  * when a block is built, and the register numbers are bound into the handler, so these skip
  * the generic operand fetch ({@link Cpu#getOp1} and friends, which switch on operand kind and
  * size every time). The semantics are exactly those of the generic handlers in {@link Arith}
@@ -23,7 +24,14 @@ public final class Fast32 {
 
     /** A specialised handler for {@code d}, or null when the generic one must serve. */
     public static InsnHandler select(DecodedInsn d) {
-        if (d.osize != 4 || d.lock || d.handler != d.row.handler || d.rep != 0) {
+        if (d.lock || d.handler != d.row.handler || d.rep != 0) {
+            return null;
+        }
+        int opc = d.opcode;
+        if (opc >= 0x70 && opc <= 0x7F || opc >= 0x180 && opc <= 0x18F) {
+            return jcc(d);
+        }
+        if (d.osize != 4) {
             return null;
         }
         String mn = d.row.mnemonic;
@@ -58,6 +66,9 @@ public final class Fast32 {
         if (mn.equals("MOV")) {
             return mov(d, r1, r2, imm2, imm, mem);
         }
+        if (r1 != NONE && imm2 && (imm & 0x1F) != 0 && (opc == 0xC1 || opc == 0xD1)) {
+            return shift(d.reg, r1, imm & 0x1F);
+        }
         int op = aluOp(mn);
         if (op < 0) {
             return null;
@@ -86,6 +97,94 @@ public final class Fast32 {
             return fixed;
         }
         return NONE;
+    }
+
+    /**
+     * Jcc (70-7F, 0F 80-8F), as {@link Branch#jcc}: a taken branch checks the target against
+     * the CS limit and pays the row's taken count plus one.
+     */
+    private static InsnHandler jcc(DecodedInsn d) {
+        int cc = d.opcode & 0xF;
+        int disp = d.imm;
+        boolean o32 = d.o32;
+        int alt = d.row.clkAlt;
+        int taken = alt != 0 ? alt - d.row.clkReg + 1 : 1;
+        if (cc == 4 || cc == 5) {
+            boolean onZero = cc == 4;
+            return (c, x) -> {
+                if (c.zf() == onZero) {
+                    branch(c, disp, o32, taken);
+                }
+            };
+        }
+        return (c, x) -> {
+            if (c.condition(cc)) {
+                branch(c, disp, o32, taken);
+            }
+        };
+    }
+
+    private static void branch(Cpu c, int disp, boolean o32, int taken) {
+        int target = c.nextEip + disp;
+        if (!o32) {
+            target &= 0xFFFF;
+        }
+        if ((target & 0xFFFFFFFFL) > c.seg[Cpu.CS].hi) {
+            throw c.gp(0);
+        }
+        c.nextEip = target;
+        c.extraCycles += taken;
+    }
+
+    /**
+     * Group 2 on a 32-bit register by a count of 1-31 (C1 /r Ib, D1 /r), as {@link Shift}: ROL,
+     * ROR, SHL (and its alias /6), SHR, SAR; RCL and RCR stay generic.
+     */
+    private static InsnHandler shift(int op, int r, int n) {
+        switch (op) {
+            case 0: return (c, x) -> {
+                int a = c.reg[r];
+                int v = a << n | a >>> (32 - n);
+                c.reg[r] = v;
+                boolean cf = (v & 1) != 0;
+                c.setFlag(Cpu.CF, cf);
+                c.setFlag(Cpu.OF, v < 0 ^ cf);
+            };
+            case 1: return (c, x) -> {
+                int a = c.reg[r];
+                int v = a >>> n | a << (32 - n);
+                c.reg[r] = v;
+                c.setFlag(Cpu.CF, v < 0);
+                c.setFlag(Cpu.OF, v < 0 ^ (v & 0x40000000) != 0);
+            };
+            case 4:
+            case 6: return (c, x) -> {
+                int a = c.reg[r];
+                int v = a << n;
+                c.reg[r] = v;
+                boolean cf = (a >>> (32 - n) & 1) != 0;
+                shiftFlags(c, v, cf, v < 0 ^ cf);
+            };
+            case 5: return (c, x) -> {
+                int a = c.reg[r];
+                int v = a >>> n;
+                c.reg[r] = v;
+                shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, a < 0);
+            };
+            case 7: return (c, x) -> {
+                int a = c.reg[r];
+                int v = a >> n;
+                c.reg[r] = v;
+                shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, false);
+            };
+            default: return null;
+        }
+    }
+
+    private static void shiftFlags(Cpu c, int r, boolean cf, boolean of) {
+        c.setLazy(Cpu.LF_RESULT, 4, 0, 0, r, Cpu.ARITH_FLAGS);
+        c.setFlag(Cpu.CF, cf);
+        c.setFlag(Cpu.OF, of);
     }
 
     private static InsnHandler mov(DecodedInsn d, int dst, int src, boolean imm2, int imm, boolean mem) {
