@@ -4,7 +4,7 @@ import org.jinx.cpu.decode.Block;
 import org.jinx.cpu.decode.BlockBuilder;
 import org.jinx.cpu.decode.DecodeCache;
 import org.jinx.cpu.decode.DecodedInsn;
-import org.jinx.cpu.decode.InsnHandler;
+import org.jinx.cpu.decode.BlockOp;
 import org.jinx.cpu.exec.Interrupts;
 import org.jinx.time.VirtualClock;
 
@@ -113,7 +113,7 @@ final class BlockRunner {
     private void execute(Block b) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
-        InsnHandler[] handlers = b.handlers;
+        BlockOp[] ops = b.ops;
         int last = insns.length - 1;
         int eip = c.eip;
         int done = 0;
@@ -124,7 +124,7 @@ final class BlockRunner {
             while (done < last) {
                 DecodedInsn d = insns[done];
                 extraBefore = c.extraCycles;
-                handlers[done].exec(c, d);
+                ops[done].exec(c, d);
                 eip += d.length;
                 done++;
                 // A write that dropped decoded code may have rewritten what follows.
@@ -138,7 +138,7 @@ final class BlockRunner {
             c.eip = eip;
             extraBefore = c.extraCycles;
             c.nextEip = eip + d.length;
-            handlers[last].exec(c, d);
+            ops[last].exec(c, d);
             eip = c.nextEip;
             done++;
         } catch (CpuFault f) {

@@ -11,8 +11,8 @@ import org.jinx.cpu.exec.Fast32;
  */
 public final class Block {
     public final DecodedInsn[] insns;
-    /** The handler of each instruction: a form-specialised one ({@link Fast32}) where there is one. */
-    public final InsnHandler[] handlers;
+    /** What runs for each instruction: a form-specialised operation ({@link Fast32}) where there is one. */
+    public final BlockOp[] ops;
     /** cycles[i] = the table clocks of insns[0..i] together (register or memory form). */
     public final int[] cycles;
     public final boolean code32;
@@ -23,15 +23,15 @@ public final class Block {
         this.insns = insns;
         this.code32 = code32;
         this.cycles = new int[insns.length];
-        this.handlers = new InsnHandler[insns.length];
+        this.ops = new BlockOp[insns.length];
         int sum = 0;
         int bytes = 0;
         for (int i = 0; i < insns.length; i++) {
             DecodedInsn d = insns[i];
             sum += d.mod != 3 ? d.row.clkMem : d.row.clkReg;
             cycles[i] = sum;
-            InsnHandler fast = Fast32.select(d);
-            handlers[i] = fast != null ? fast : d.handler;
+            BlockOp fast = Fast32.select(d);
+            ops[i] = fast != null ? fast : BlockOp.of(d.handler);
             bytes += d.length;
         }
         this.byteLength = bytes;

@@ -1,8 +1,8 @@
 package org.jinx.cpu.exec;
 
 import org.jinx.cpu.Cpu;
+import org.jinx.cpu.decode.BlockOp;
 import org.jinx.cpu.decode.DecodedInsn;
-import org.jinx.cpu.decode.InsnHandler;
 
 /**
  * Handlers specialised per operand form for the commonest 32-bit instructions: ALU operations
@@ -23,7 +23,7 @@ public final class Fast32 {
     }
 
     /** A specialised handler for {@code d}, or null when the generic one must serve. */
-    public static InsnHandler select(DecodedInsn d) {
+    public static BlockOp select(DecodedInsn d) {
         if (d.lock || d.handler != d.row.handler || d.rep != 0) {
             return null;
         }
@@ -42,22 +42,36 @@ public final class Fast32 {
         int imm = d.imm;
         if (mn.equals("LEA")) {
             int g = d.reg;
-            return (c, x) -> c.reg[g] = c.ea(x);
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    c.reg[g] = c.ea(x);
+                }
+            };
         }
         if (mn.equals("INC") || mn.equals("DEC")) {
             if (r1 == NONE || d.k2 != DecodedInsn.K_NONE) {
                 return null;
             }
-            return mn.equals("INC") ? (c, x) -> {
-                int a = c.reg[r1];
-                int r = a + 1;
-                c.reg[r1] = r;
-                c.setLazy(Cpu.LF_ADD, 4, a, 1, r, ALL_BUT_CF);
-            } : (c, x) -> {
-                int a = c.reg[r1];
-                int r = a - 1;
-                c.reg[r1] = r;
-                c.setLazy(Cpu.LF_SUB, 4, a, 1, r, ALL_BUT_CF);
+            if (mn.equals("DEC")) {
+                return new BlockOp() {
+                    @Override
+                    public void exec(Cpu c, DecodedInsn x) {
+                        int a = c.reg[r1];
+                        int r = a - 1;
+                        c.reg[r1] = r;
+                        c.setLazy(Cpu.LF_SUB, 4, a, 1, r, ALL_BUT_CF);
+                    }
+                };
+            }
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r1];
+                    int r = a + 1;
+                    c.reg[r1] = r;
+                    c.setLazy(Cpu.LF_ADD, 4, a, 1, r, ALL_BUT_CF);
+                }
             };
         }
         if (d.row.operands.size() != 2) {
@@ -103,7 +117,7 @@ public final class Fast32 {
      * Jcc (70-7F, 0F 80-8F), as {@link Branch#jcc}: a taken branch checks the target against
      * the CS limit and pays the row's taken count plus one.
      */
-    private static InsnHandler jcc(DecodedInsn d) {
+    private static BlockOp jcc(DecodedInsn d) {
         int cc = d.opcode & 0xF;
         int disp = d.imm;
         boolean o32 = d.o32;
@@ -111,15 +125,21 @@ public final class Fast32 {
         int taken = alt != 0 ? alt - d.row.clkReg + 1 : 1;
         if (cc == 4 || cc == 5) {
             boolean onZero = cc == 4;
-            return (c, x) -> {
-                if (c.zf() == onZero) {
-                    branch(c, disp, o32, taken);
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    if (c.zf() == onZero) {
+                        branch(c, disp, o32, taken);
+                    }
                 }
             };
         }
-        return (c, x) -> {
-            if (c.condition(cc)) {
-                branch(c, disp, o32, taken);
+        return new BlockOp() {
+            @Override
+            public void exec(Cpu c, DecodedInsn x) {
+                if (c.condition(cc)) {
+                    branch(c, disp, o32, taken);
+                }
             }
         };
     }
@@ -140,42 +160,57 @@ public final class Fast32 {
      * Group 2 on a 32-bit register by a count of 1-31 (C1 /r Ib, D1 /r), as {@link Shift}: ROL,
      * ROR, SHL (and its alias /6), SHR, SAR; RCL and RCR stay generic.
      */
-    private static InsnHandler shift(int op, int r, int n) {
+    private static BlockOp shift(int op, int r, int n) {
         switch (op) {
-            case 0: return (c, x) -> {
-                int a = c.reg[r];
-                int v = a << n | a >>> (32 - n);
-                c.reg[r] = v;
-                boolean cf = (v & 1) != 0;
-                c.setFlag(Cpu.CF, cf);
-                c.setFlag(Cpu.OF, v < 0 ^ cf);
+            case 0: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r];
+                    int v = a << n | a >>> (32 - n);
+                    c.reg[r] = v;
+                    boolean cf = (v & 1) != 0;
+                    c.setFlag(Cpu.CF, cf);
+                    c.setFlag(Cpu.OF, v < 0 ^ cf);
+                }
             };
-            case 1: return (c, x) -> {
-                int a = c.reg[r];
-                int v = a >>> n | a << (32 - n);
-                c.reg[r] = v;
-                c.setFlag(Cpu.CF, v < 0);
-                c.setFlag(Cpu.OF, v < 0 ^ (v & 0x40000000) != 0);
+            case 1: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r];
+                    int v = a >>> n | a << (32 - n);
+                    c.reg[r] = v;
+                    c.setFlag(Cpu.CF, v < 0);
+                    c.setFlag(Cpu.OF, v < 0 ^ (v & 0x40000000) != 0);
+                }
             };
             case 4:
-            case 6: return (c, x) -> {
-                int a = c.reg[r];
-                int v = a << n;
-                c.reg[r] = v;
-                boolean cf = (a >>> (32 - n) & 1) != 0;
-                shiftFlags(c, v, cf, v < 0 ^ cf);
+            case 6: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r];
+                    int v = a << n;
+                    c.reg[r] = v;
+                    boolean cf = (a >>> (32 - n) & 1) != 0;
+                    shiftFlags(c, v, cf, v < 0 ^ cf);
+                }
             };
-            case 5: return (c, x) -> {
-                int a = c.reg[r];
-                int v = a >>> n;
-                c.reg[r] = v;
-                shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, a < 0);
+            case 5: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r];
+                    int v = a >>> n;
+                    c.reg[r] = v;
+                    shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, a < 0);
+                }
             };
-            case 7: return (c, x) -> {
-                int a = c.reg[r];
-                int v = a >> n;
-                c.reg[r] = v;
-                shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, false);
+            case 7: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[r];
+                    int v = a >> n;
+                    c.reg[r] = v;
+                    shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, false);
+                }
             };
             default: return null;
         }
@@ -187,32 +222,51 @@ public final class Fast32 {
         c.setFlag(Cpu.OF, of);
     }
 
-    private static InsnHandler mov(DecodedInsn d, int dst, int src, boolean imm2, int imm, boolean mem) {
+    private static BlockOp mov(DecodedInsn d, int dst, int src, boolean imm2, int imm, boolean mem) {
         if (dst != NONE && src != NONE) {
-            return (c, x) -> c.reg[dst] = c.reg[src];
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    c.reg[dst] = c.reg[src];
+                }
+            };
         }
         if (dst != NONE && imm2) {
-            return (c, x) -> c.reg[dst] = imm;
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    c.reg[dst] = imm;
+                }
+            };
         }
         if (dst != NONE && d.k2 == DecodedInsn.K_E && mem) {
-            return (c, x) -> {
-                int ea = c.ea(x);
-                c.lastEa = ea;
-                c.reg[dst] = c.read32(x.seg, ea);
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int ea = c.ea(x);
+                    c.lastEa = ea;
+                    c.reg[dst] = c.read32(x.seg, ea);
+                }
             };
         }
         if (d.k1 == DecodedInsn.K_E && mem && src != NONE) {
-            return (c, x) -> {
-                int ea = c.ea(x);
-                c.lastEa = ea;
-                c.write32(x.seg, ea, c.reg[src]);
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int ea = c.ea(x);
+                    c.lastEa = ea;
+                    c.write32(x.seg, ea, c.reg[src]);
+                }
             };
         }
         if (d.k1 == DecodedInsn.K_E && mem && imm2) {
-            return (c, x) -> {
-                int ea = c.ea(x);
-                c.lastEa = ea;
-                c.write32(x.seg, ea, imm);
+            return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int ea = c.ea(x);
+                    c.lastEa = ea;
+                    c.write32(x.seg, ea, imm);
+                }
             };
         }
         return null;
@@ -233,113 +287,173 @@ public final class Fast32 {
         }
     }
 
-    private static InsnHandler aluRegReg(int op, int d, int s) {
+    private static BlockOp aluRegReg(int op, int d, int s) {
         switch (op) {
-            case ADD: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s], r = a + b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            case ADD: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s], r = a + b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+                }
             };
-            case OR: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s], r = a | b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case OR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s], r = a | b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case AND: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s], r = a & b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case AND: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s], r = a & b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case SUB: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s], r = a - b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            case SUB: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s], r = a - b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+                }
             };
-            case XOR: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s], r = a ^ b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case XOR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s], r = a ^ b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case CMP: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s];
-                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            case CMP: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s];
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+                }
             };
-            default: return (c, x) -> {
-                int a = c.reg[d], b = c.reg[s];
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+            default: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = c.reg[s];
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+                }
             };
         }
     }
 
-    private static InsnHandler aluRegImm(int op, int d, int b) {
+    private static BlockOp aluRegImm(int op, int d, int b) {
         switch (op) {
-            case ADD: return (c, x) -> {
-                int a = c.reg[d], r = a + b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            case ADD: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], r = a + b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+                }
             };
-            case OR: return (c, x) -> {
-                int a = c.reg[d], r = a | b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case OR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], r = a | b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case AND: return (c, x) -> {
-                int a = c.reg[d], r = a & b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case AND: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], r = a & b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case SUB: return (c, x) -> {
-                int a = c.reg[d], r = a - b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            case SUB: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], r = a - b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+                }
             };
-            case XOR: return (c, x) -> {
-                int a = c.reg[d], r = a ^ b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case XOR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], r = a ^ b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case CMP: return (c, x) -> {
-                int a = c.reg[d];
-                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            case CMP: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d];
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+                }
             };
-            default: return (c, x) -> {
-                int a = c.reg[d];
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+            default: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d];
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, a & b, ALL);
+                }
             };
         }
     }
 
     /** Gv,Ev with a memory source (and TEST/CMP with the memory operand first, read only). */
-    private static InsnHandler aluRegMem(int op, int d) {
+    private static BlockOp aluRegMem(int op, int d) {
         switch (op) {
-            case ADD: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x), r = a + b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+            case ADD: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x), r = a + b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+                }
             };
-            case OR: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x), r = a | b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case OR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x), r = a | b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case AND: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x), r = a & b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case AND: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x), r = a & b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case SUB: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x), r = a - b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+            case SUB: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x), r = a - b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+                }
             };
-            case XOR: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x), r = a ^ b;
-                c.reg[d] = r;
-                c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+            case XOR: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x), r = a ^ b;
+                    c.reg[d] = r;
+                    c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+                }
             };
-            case CMP: return (c, x) -> {
-                int a = c.reg[d], b = load(c, x);
-                c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+            case CMP: return new BlockOp() {
+                @Override
+                public void exec(Cpu c, DecodedInsn x) {
+                    int a = c.reg[d], b = load(c, x);
+                    c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
+                }
             };
             default: return null;
         }
