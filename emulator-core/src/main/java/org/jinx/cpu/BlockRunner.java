@@ -16,11 +16,11 @@ import org.jinx.time.VirtualClock;
  * <ul>
  *   <li>TF set (single-step traps), RF set, debug registers armed, or a debugger's breakpoint
  *       hook installed;
- *   <li>an interrupt shadow after MOV SS, POP SS or STI (the next instruction runs alone, then
- *       interrupts are checked, exactly as the step loop does);
- *   <li>a block that would pass the instruction limit or the CS limit, or whose first
- *       instruction crosses a page.
+ *   <li>a block that would pass the CS limit, or whose first instruction crosses a page.
  * </ul>
+ * In an interrupt shadow (after MOV SS, POP SS or STI) only the first instruction of the block
+ * runs before interrupts are checked again, and near the instruction limit only as many as are
+ * left, so both come out exactly as in the step loop.
  * Instructions after which an interrupt may become pending (port I/O, STI, POPF, IRET, ...)
  * end their block, so an interrupt is taken at the same instruction boundary as in the step
  * loop; a timer deadline is noticed at the end of the block in which it passed. A block's table
@@ -54,23 +54,27 @@ final class BlockRunner {
                 }
             }
             int flags = c.rawEflags();
-            if (c.inhibitInterrupts || c.debugActive || c.breakpointHook != null
-                    || (flags & (Cpu.TF | Cpu.RF)) != 0) {
+            if (c.debugActive || c.breakpointHook != null || (flags & (Cpu.TF | Cpu.RF)) != 0) {
                 c.step();
                 continue;
             }
-            if ((flags & Cpu.IF) != 0 && c.pic.intrPending()) {
+            boolean shadow = c.inhibitInterrupts;
+            if (!shadow && (flags & Cpu.IF) != 0 && c.pic.intrPending()) {
                 int vector = c.pic.acknowledge();
                 c.repResume = false;
                 Interrupts.external(c, vector);
                 continue;
             }
             Block b = blockAtEip();
-            if (b == null || stopAt - c.instructions < b.insns.length) {
+            if (b == null) {
                 c.step();
                 continue;
             }
-            execute(b);
+            // In an interrupt shadow only the one instruction runs before the next check; near
+            // the instruction limit only as many as are left.
+            c.inhibitInterrupts = false;
+            long left = stopAt - c.instructions;
+            execute(b, shadow ? 1 : left < b.insns.length ? (int) left : b.insns.length);
         }
     }
 
@@ -105,16 +109,17 @@ final class BlockRunner {
     }
 
     /**
-     * Runs a block. Only its last instruction can branch, repeat or need its own address (the
+     * Runs the first {@code count} instructions of a block (all of them, but for an interrupt
+     * shadow or the instruction limit). Only its last instruction can branch, repeat or need its own address (the
      * handlers of the instructions that end blocks read EIP and NEXT_EIP; the others do not),
      * so the instructions before it run with EIP kept in a local, and {@code cpu.eip} is
      * written when the block ends or an instruction faults.
      */
-    private void execute(Block b) {
+    private void execute(Block b, int count) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
         BlockOp[] ops = b.ops;
-        int last = insns.length - 1;
+        int last = count - 1;
         int eip = c.eip;
         int done = 0;
         int extraBefore = 0;
