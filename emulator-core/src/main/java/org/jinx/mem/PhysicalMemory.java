@@ -13,6 +13,9 @@ import java.nio.ByteOrder;
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
+    /** Code is tracked in lines of 1 << CODE_LINE_SHIFT bytes, CODE_LINE_WORDS longs per page. */
+    public static final int CODE_LINE_SHIFT = 4;
+    public static final int CODE_LINE_WORDS = 4;
     private static final int LEVEL_BITS = 10;
     private static final int LEVEL_MASK = (1 << LEVEL_BITS) - 1;
     private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -27,8 +30,9 @@ public final class PhysicalMemory {
     private int a20Mask = 0xFFFFFFFF;
 
     /**
-     * Per RAM page, the 64-byte lines that hold decoded code (bit i: bytes 64i..64i+63): a write
-     * to one of them must invalidate the decode cache; a write elsewhere in the page need not.
+     * Per RAM page, the 16-byte lines that hold decoded code, as four longs (bit i of long k:
+     * bytes 16*(64k+i) .. +15): a write to one of them must invalidate the decode cache; a write
+     * elsewhere in the page, such as to data that shares a page with code, need not.
      */
     private final long[] codeLines;
     private CodeWriteListener codeListener = page -> { };
@@ -54,7 +58,7 @@ public final class PhysicalMemory {
         this.ram = new byte[ramBytes];
         this.ramSize = ramBytes;
         this.low = new MemoryRegion[ramBytes >>> PAGE_SHIFT];
-        this.codeLines = new long[ramBytes >>> PAGE_SHIFT];
+        this.codeLines = new long[(ramBytes >>> PAGE_SHIFT) * CODE_LINE_WORDS];
     }
 
     /** The region of a page: null for plain RAM, {@link MemoryRegion#UNMAPPED} for nothing. */
@@ -132,27 +136,33 @@ public final class PhysicalMemory {
 
     /** Marks a whole page as holding decoded code. Only RAM pages need it: nothing else is written as RAM. */
     public void markCode(int page) {
-        markCodeLines(page, -1L);
+        markCodeLines(page, new long[] {-1L, -1L, -1L, -1L});
     }
 
-    /** Marks 64-byte lines of a page (bit i: bytes 64i..64i+63) as holding decoded code. */
-    public void markCodeLines(int page, long lines) {
-        if (page >= 0 && page < codeLines.length) {
-            codeLines[page] |= lines;
+    /** Marks 16-byte lines of a page (CODE_LINE_WORDS longs, see codeLines) as holding decoded code. */
+    public void markCodeLines(int page, long[] lines) {
+        if (page >= 0 && page < low.length) {
+            for (int k = 0; k < CODE_LINE_WORDS; k++) {
+                codeLines[page * CODE_LINE_WORDS + k] |= lines[k];
+            }
         }
     }
 
     public void unmarkCode(int page) {
-        if (page >= 0 && page < codeLines.length) {
-            codeLines[page] = 0;
+        if (page >= 0 && page < low.length) {
+            for (int k = 0; k < CODE_LINE_WORDS; k++) {
+                codeLines[page * CODE_LINE_WORDS + k] = 0;
+            }
         }
     }
 
     /** Whether a write of a size within one page at {@code addr} touches a line of decoded code. */
     private boolean hitsCode(int page, int addr, int size) {
-        long lines = codeLines[page];
-        // A long shift uses the count's low six bits: the line index within the page.
-        return lines != 0 && ((lines >>> (addr >>> 6)) & 1 | (lines >>> ((addr + size - 1) >>> 6)) & 1) != 0;
+        int first = (addr & 0xFFF) >>> CODE_LINE_SHIFT;
+        int last = (addr + size - 1 & 0xFFF) >>> CODE_LINE_SHIFT;
+        int base = page * CODE_LINE_WORDS;
+        // A long shift uses the count's low six bits: the line's bit within its word.
+        return ((codeLines[base + (first >>> 6)] >>> first) & 1 | (codeLines[base + (last >>> 6)] >>> last) & 1) != 0;
     }
 
     public int read8(int addr) {

@@ -158,10 +158,11 @@ class BlockRunnerTest {
 
     @Test
     void aDataWriteOutsideTheCodeLinesKeepsTheDecodedPage() {
-        // MOV [CODE+0x800], EAX ; HLT: same page as the code, another 64-byte line.
-        CpuRig r = rig(new int[] {0xA3, CpuRig.CODE + 0x800 & 0xFF, CpuRig.CODE + 0x800 >> 8 & 0xFF, 0, 0, HLT}, 3);
+        // MOV [CODE+0x10], EAX ; HLT: the 16 bytes right after the code's, as a program's data
+        // aligned after its code often are.
+        CpuRig r = rig(new int[] {0xA3, CpuRig.CODE + 0x10 & 0xFF, CpuRig.CODE + 0x10 >> 8 & 0xFF, 0, 0, HLT}, 3);
         r.cpu.runUntil(Long.MAX_VALUE, 1000);
-        assertThat(r.peek32(CpuRig.CODE + 0x800)).isEqualTo(r.reg(Cpu.EAX));
+        assertThat(r.peek32(CpuRig.CODE + 0x10)).isEqualTo(r.reg(Cpu.EAX));
         assertThat(r.cpu.decodeCache.invalidations).isZero();
     }
 }

@@ -7,7 +7,7 @@ import org.jinx.mem.PhysicalMemory;
  * directory of 1024 entries, each a table of 1024 pages, made when first needed), so an unused
  * 4 GiB address space costs 4 KiB, and a page's arrays exist only once code there has run.
  *
- * <p>Self-modifying code: the 64-byte lines that decoded bytes cover are marked in
+ * <p>Self-modifying code: the 16-byte lines that decoded bytes cover are marked in
  * {@link PhysicalMemory}. A write to one of those lines drops the whole page (its instructions
  * and blocks); a write elsewhere in the page (data that shares a page with code, as small
  * programs' data often does) costs the write path one test.
@@ -31,8 +31,8 @@ public final class DecodeCache {
         DecodedInsn[] insns;
         /** Offset to the block that starts there; made by the first block. */
         Block[] blocks;
-        /** Bit i set: bytes 64*i .. 64*i+63 of the page belong to decoded instructions. */
-        long lines;
+        /** The 16-byte lines of the page that decoded instructions cover (as in PhysicalMemory). */
+        final long[] lines = new long[PhysicalMemory.CODE_LINE_WORDS];
     }
 
     public DecodeCache(PhysicalMemory mem) {
@@ -69,12 +69,23 @@ public final class DecodeCache {
         return page;
     }
 
-    /** Lines covering [offset, offset + length) of a page; length at least 1. */
-    private static long lineMask(int offset, int length) {
-        int first = offset >>> 6;
-        int last = Math.min(offset + length - 1, 0xFFF) >>> 6;
-        long upTo = last == 63 ? -1L : (1L << (last + 1)) - 1;
-        return upTo & -(1L << first);
+    /** Lines covering [offset, offset + length) of a page (length at least 1), added to {@code lines}. */
+    private static long[] lineMask(int offset, int length) {
+        long[] lines = new long[PhysicalMemory.CODE_LINE_WORDS];
+        int last = Math.min(offset + length - 1, 0xFFF) >>> PhysicalMemory.CODE_LINE_SHIFT;
+        for (int l = offset >>> PhysicalMemory.CODE_LINE_SHIFT; l <= last; l++) {
+            lines[l >>> 6] |= 1L << l;
+        }
+        return lines;
+    }
+
+    private static boolean intersects(long[] a, long[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if ((a[k] & b[k]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public DecodedInsn lookup(int phys, boolean code32) {
@@ -113,9 +124,15 @@ public final class DecodeCache {
         addLines(phys >>> 12, page, lineMask(phys & 0xFFF, b.byteLength));
     }
 
-    private void addLines(int p, CodePage page, long lines) {
-        if ((page.lines & lines) != lines) {
-            page.lines |= lines;
+    private void addLines(int p, CodePage page, long[] lines) {
+        boolean added = false;
+        for (int k = 0; k < lines.length; k++) {
+            if ((page.lines[k] & lines[k]) != lines[k]) {
+                page.lines[k] |= lines[k];
+                added = true;
+            }
+        }
+        if (added) {
             mem.markCodeLines(p, lines);
         }
     }
@@ -126,7 +143,7 @@ public final class DecodeCache {
         CodePage page = page(p);
         if (page == null) {
             mem.unmarkCode(p); // marked by someone else (markCode); nothing cached here
-        } else if ((page.lines & lineMask(addr & 0xFFF, size)) != 0) {
+        } else if (intersects(page.lines, lineMask(addr & 0xFFF, size))) {
             invalidatePage(p);
         }
     }
