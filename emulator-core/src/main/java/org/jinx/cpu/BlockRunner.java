@@ -42,6 +42,7 @@ final class BlockRunner {
         Cpu c = cpu;
         VirtualClock clock = c.clock;
         long stopAt = c.instructions + maxInsns;
+        Block prev = null; // the block that ran last, when nothing else came between
         while (clock.cycles() < deadline && c.instructions < stopAt && !c.exitLoop) {
             if (c.state != Cpu.State.RUNNING) {
                 if (c.state == Cpu.State.HALTED && c.ifFlag() && c.pic.intrPending()) {
@@ -56,6 +57,7 @@ final class BlockRunner {
             int flags = c.rawEflags();
             if (c.debugActive || c.breakpointHook != null || (flags & (Cpu.TF | Cpu.RF)) != 0) {
                 c.step();
+                prev = null;
                 continue;
             }
             boolean shadow = c.inhibitInterrupts;
@@ -63,19 +65,68 @@ final class BlockRunner {
                 int vector = c.pic.acknowledge();
                 c.repResume = false;
                 Interrupts.external(c, vector);
+                prev = null;
                 continue;
             }
-            Block b = blockAtEip();
+            Block b = prev != null ? linked(prev) : null;
             if (b == null) {
-                c.step();
-                continue;
+                b = blockAtEip();
+                if (b == null) {
+                    c.step();
+                    prev = null;
+                    continue;
+                }
+                if (prev != null) {
+                    link(prev, b);
+                }
             }
             // In an interrupt shadow only the one instruction runs before the next check; near
             // the instruction limit only as many as are left.
             c.inhibitInterrupts = false;
             long left = stopAt - c.instructions;
-            execute(b, shadow ? 1 : left < b.insns.length ? (int) left : b.insns.length);
+            prev = execute(b, shadow ? 1 : left < b.insns.length ? (int) left : b.insns.length) ? b : null;
         }
+    }
+
+    /**
+     * The block that ran after {@code prev} before, if it is still the one at CS:EIP: same EIP,
+     * CS base and CPL (so the same linear address and fetch permission), no TLB flush and no
+     * change of the physical map since (so the same physical address), the block still cached,
+     * for the same code size, and within the CS limit.
+     */
+    private Block linked(Block prev) {
+        Block.Link l = prev.link0;
+        Block b = l.next;
+        if (b == null || !matches(l)) {
+            l = prev.link1;
+            b = l.next;
+            if (b == null || !matches(l)) {
+                return null;
+            }
+        }
+        Segment cs = cpu.seg[Cpu.CS];
+        if (!b.valid || b.code32 != cs.big || (cpu.eip & 0xFFFFFFFFL) + b.byteLength - 1 > cs.hi) {
+            return null;
+        }
+        return b;
+    }
+
+    private boolean matches(Block.Link l) {
+        Cpu c = cpu;
+        return l.eip == c.eip && l.csBase == c.seg[Cpu.CS].base && l.cpl == c.cpl
+                && l.pagingEpoch == c.paging.epoch && l.mappings == c.mem.mappings;
+    }
+
+    private void link(Block prev, Block b) {
+        Block.Link l = prev.replaceLink1 ? prev.link1 : prev.link0;
+        prev.replaceLink1 = !prev.replaceLink1;
+        Cpu c = cpu;
+        l.next = b;
+        l.eip = c.eip;
+        l.csBase = c.seg[Cpu.CS].base;
+        l.cpl = c.cpl;
+        l.pagingEpoch = c.paging.epoch;
+        l.mappings = c.mem.mappings;
     }
 
     /** The block at CS:EIP, decoding it if needed; null where only the step path will do. */
@@ -110,12 +161,13 @@ final class BlockRunner {
 
     /**
      * Runs the first {@code count} instructions of a block (all of them, but for an interrupt
-     * shadow or the instruction limit). Only its last instruction can branch, repeat or need its own address (the
-     * handlers of the instructions that end blocks read EIP and NEXT_EIP; the others do not),
-     * so the instructions before it run with EIP kept in a local, and {@code cpu.eip} is
-     * written when the block ends or an instruction faults.
+     * shadow or the instruction limit); true when all of them completed. Only the last
+     * instruction of a block can branch, repeat or need its own address (the handlers of the
+     * instructions that end blocks read EIP and NEXT_EIP; the others do not), so the
+     * instructions before it run with EIP kept in a local, and {@code cpu.eip} is written when
+     * the block ends or an instruction faults.
      */
-    private void execute(Block b, int count) {
+    private boolean execute(Block b, int count) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
         BlockOp[] ops = b.ops;
@@ -136,7 +188,7 @@ final class BlockRunner {
                 if (cache.dropped) {
                     c.eip = eip;
                     retire(b, done);
-                    return;
+                    return false;
                 }
             }
             DecodedInsn d = insns[last];
@@ -156,10 +208,11 @@ final class BlockRunner {
             c.clock.advance(2);
             c.repResume = false;
             Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
-            return;
+            return false;
         }
         c.eip = eip;
         retire(b, done);
+        return done == b.insns.length;
     }
 
     private void retire(Block b, int done) {

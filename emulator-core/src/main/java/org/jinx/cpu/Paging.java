@@ -22,6 +22,8 @@ public final class Paging {
     private final int[] tag = new int[4 * SIZE];
     private final int[] phys = new int[4 * SIZE];
     public long walks;
+    /** Counts TLB flushes: what was translated before a change of epoch may translate otherwise now. */
+    public int epoch;
 
     Paging(Cpu cpu) {
         this.cpu = cpu;
@@ -31,6 +33,7 @@ public final class Paging {
     /** Empties the TLB (CR3 load, paging switched on or off). */
     public void flush() {
         Arrays.fill(tag, 0);
+        epoch++;
     }
 
     /** Translates for an access; {@code write} and {@code user} select the permission check. */

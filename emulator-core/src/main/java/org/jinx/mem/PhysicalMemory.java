@@ -28,6 +28,8 @@ public final class PhysicalMemory {
     /** Pages from the end of RAM up: directory of tables of 1024 pages; null means unmapped. */
     private final MemoryRegion[][] high = new MemoryRegion[1 << LEVEL_BITS][];
     private int a20Mask = 0xFFFFFFFF;
+    /** Counts changes of what an address reaches (A20, regions mapped or unmapped). */
+    public int mappings;
 
     /**
      * Per RAM page, the 16-byte lines that hold decoded code, as four longs (bit i of long k:
@@ -98,6 +100,7 @@ public final class PhysicalMemory {
 
     public void setA20(boolean enabled) {
         a20Mask = enabled ? 0xFFFFFFFF : 0xFFEFFFFF;
+        mappings++;
     }
 
     public boolean a20() {
@@ -112,6 +115,7 @@ public final class PhysicalMemory {
         for (long a = base & 0xFFFFFFFFL; a < (base & 0xFFFFFFFFL) + size; a += 4096) {
             setRegion((int) (a >>> PAGE_SHIFT), region);
         }
+        mappings++;
     }
 
     /** Returns [base, base+size) to RAM (or to nothing beyond the end of RAM). */
@@ -119,6 +123,7 @@ public final class PhysicalMemory {
         for (long a = base & 0xFFFFFFFFL; a < (base & 0xFFFFFFFFL) + size; a += 4096) {
             setRegion((int) (a >>> PAGE_SHIFT), null);
         }
+        mappings++;
     }
 
     /** The device region at a physical address, or null for RAM (a debugger avoids MMIO reads). */

@@ -5,9 +5,13 @@ import org.jinx.cpu.exec.Fast32;
 /**
  * A pre-decoded block: the straight run of instructions from one address up to and including
  * the first that can change the flow of control, the mode or the interrupt state (see
- * {@link BlockBuilder}), within one physical page. Immutable; the runner executes its
- * instructions one after the other without looking anything up, and charges the clocks of the
+ * {@link BlockBuilder}), within one physical page. Its instructions never change; the runner
+ * executes them one after the other without looking anything up, and charges the clocks of the
  * instructions that ran from {@link #cycles} in one step.
+ *
+ * <p>The runner also remembers here the blocks that followed this one ({@link Link}), with
+ * what the lookup depended on, so that the next time it can skip the lookup; {@link #valid}
+ * turns false when the block's page is dropped, which breaks every link to it.
  */
 public final class Block {
     public final DecodedInsn[] insns;
@@ -18,6 +22,22 @@ public final class Block {
     public final boolean code32;
     /** Bytes from the first instruction's start to the end of the last. */
     public final int byteLength;
+    /** False once the page that holds the block is dropped from the decode cache. */
+    public boolean valid = true;
+    /** Two successors (a branch's two ways), the older replaced first. */
+    public final Link link0 = new Link();
+    public final Link link1 = new Link();
+    public boolean replaceLink1;
+
+    /** A block that ran after this one, and the state its lookup depended on. */
+    public static final class Link {
+        public Block next;
+        public int eip;
+        public int csBase;
+        public int cpl;
+        public int pagingEpoch;
+        public int mappings;
+    }
 
     Block(DecodedInsn[] insns, boolean code32) {
         this.insns = insns;

@@ -151,6 +151,14 @@ public final class DecodeCache {
     public void invalidatePage(int p) {
         CodePage[] table = directory[p >>> LEVEL_BITS];
         if (table != null && table[p & LEVEL_MASK] != null) {
+            Block[] blocks = table[p & LEVEL_MASK].blocks;
+            if (blocks != null) {
+                for (Block b : blocks) {
+                    if (b != null) {
+                        b.valid = false;
+                    }
+                }
+            }
             table[p & LEVEL_MASK] = null;
             mem.unmarkCode(p);
             invalidations++;
