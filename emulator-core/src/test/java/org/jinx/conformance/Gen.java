@@ -65,19 +65,29 @@ class Gen {
      * 2, 67 for 16-bit addressing, the opcode bytes, ModRM with {@code regField} when {@code e}
      * is non-null, then an immediate of {@code immSize} bytes.
      */
-    static ByteList insn(int pre, int size, Operand e, int[] opcode, int regField, int immSize, int imm) {
+    ByteList insn(int pre, int size, Operand e, int[] opcode, int regField, int immSize, int imm) {
         ByteList out = new ByteList();
         if (pre != 0) {
             out.add(pre);
+        }
+        boolean noMemory = e == null || e.isReg;
+        if (noMemory && rng.below(50) == 0) {
+            out.add(SEGMENTS[rng.below(SEGMENTS.length)]); // a segment override with nothing to override
         }
         if (e != null) {
             e.prefixes(out);
         }
         if (size == 2) {
             out.add(0x66);
+            if (rng.below(100) == 0) {
+                out.add(0x66); // a repeated prefix counts once
+            }
         }
         if (e != null) {
             e.addrPrefix(out);
+        }
+        if (noMemory && rng.below(50) == 0) {
+            out.add(0x67); // an address size with no address
         }
         out.add(opcode);
         if (e != null) {
@@ -86,6 +96,9 @@ class Gen {
         out.addLe(imm, immSize);
         return out;
     }
+
+    /** Segment overrides sprinkled on instructions that have no memory operand. */
+    private static final int[] SEGMENTS = {0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65};
 
     static int[] op(int... b) {
         return b;
@@ -110,7 +123,7 @@ class Gen {
     }
 
     /** Stores {@code v} into the memory operand with MOV (C6/C7), so the operand's value is chosen. */
-    static ByteList store(Operand e, int size, int v) {
+    ByteList store(Operand e, int size, int v) {
         return insn(0, size, e, op(size == 1 ? 0xC6 : 0xC7), 0, immV(size), v);
     }
 }

@@ -48,6 +48,7 @@ final class Generator {
         private final StackUnits stack;
         private final StringUnits strings;
         private final FaultUnits faults;
+        private final CallUnits calls;
         private final List<Supplier<Unit>> table = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
         Analysis.State state;
@@ -61,6 +62,7 @@ final class Generator {
             stack = new StackUnits(g);
             strings = new StringUnits(g);
             faults = new FaultUnits(g);
+            calls = new CallUnits(g);
             state = new Analysis.State(0, esp);
             weight(14, arith::alu);
             weight(3, arith::test);
@@ -91,6 +93,7 @@ final class Generator {
             weight(3, stack::pushfPopf);
             weight(2, stack::enter);
             weight(2, stack::leave);
+            weight(2, calls::any);
             weight(1, faults::any);
         }
 

@@ -32,6 +32,8 @@ final class JinxHost implements TrapSink {
         cpu.cr3 = PAGE_DIR;
         cpu.cr0 |= Cpu.CR0_PE | Cpu.CR0_PG;
         cpu.paging.flush();
+        // A 386 TSS too short to hold an I/O map base: with IOPL 0, every port is refused at CPL 3.
+        cpu.tr.set(0x40, 0, 0x63, 0x8B, false);
         cpu.trapSink = this;
     }
 
