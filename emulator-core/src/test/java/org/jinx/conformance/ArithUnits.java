@@ -143,7 +143,7 @@ final class ArithUnits {
         int n;
         do {
             n = count();
-        } while (size == 2 && (n & 0x1F) > 16); // undefined result, and vendors differ
+        } while (size == 2 && (n & 0x1F) > 16 && !g.amdHost); // undefined result, and vendors differ
         Unit.Builder b = new Unit.Builder((right ? "SHRD" : "SHLD") + size * 8 + (byCl ? " CL" : " Ib"));
         Operand e = g.rm(size, byCl ? 1 << Gen.ECX : 0, false);
         Gen.setup(b, e, size);

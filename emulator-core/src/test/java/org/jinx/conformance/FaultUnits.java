@@ -176,7 +176,15 @@ final class FaultUnits {
 
     /** JMP, Jcc or CALL with a 66 prefix: EIP is cut to 16 bits, the next fetch faults. */
     private Unit ipWrap() {
-        switch (rng.below(3)) {
+        switch (rng.below(5)) {
+            case 3: { // LOOP with a 16-bit operand size: taken unless ECX was 1
+                Unit.Builder b = new Unit.Builder("LOOP o16");
+                b.insn(Gen.movImm32(Gen.ECX, rng.pick(1, 2, 0x10001, 0)));
+                return b.insn(0x66, 0xE2, rng.below(256)).build();
+            }
+            case 4: { // CALL +0; RET with a 16-bit operand size: pops only IP
+                return new Unit.Builder("RET o16 (#PF)").touches(-4, 0).insn(0xE8, 0, 0, 0, 0).insn(0x66, 0xC3).build();
+            }
             case 0:
                 return new Unit.Builder("JMP rel8 o16 (#PF)").insn(0x66, 0xEB, rng.below(256)).build();
             case 1: {

@@ -14,6 +14,12 @@ class Gen {
     int esp = Layout.ESP_START;
     /** True while generating the units a branch may skip: they must not move ESP. */
     boolean inBody;
+    /**
+     * The host is an AMD processor, whose answers Jinx gives where the manual leaves a result
+     * undefined and vendors differ (a 16-bit SHLD/SHRD by more than 16): such cases are only
+     * generated then.
+     */
+    boolean amdHost;
 
     Gen(Rng rng) {
         this.rng = rng;
@@ -89,12 +95,37 @@ class Gen {
         if (noMemory && rng.below(50) == 0) {
             out.add(0x67); // an address size with no address
         }
+        if (rng.below(10) == 0) {
+            shufflePrefixes(out);
+        }
         out.add(opcode);
         if (e != null) {
             e.modrm(out, regField);
         }
         out.addLe(imm, immSize);
         return out;
+    }
+
+    /** Prefixes may come in any order: shuffles those at the start of {@code out}. */
+    private void shufflePrefixes(ByteList out) {
+        int[] b = out.toInts();
+        int n = 0;
+        while (n < b.length && isPrefix(b[n])) {
+            n++;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.below(i + 1);
+            int t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+        }
+        out.clear();
+        out.add(b);
+    }
+
+    private static boolean isPrefix(int x) {
+        return x == 0x26 || x == 0x2E || x == 0x36 || x == 0x3E || x == 0x64 || x == 0x65 || x == 0x66 || x == 0x67
+                || x == 0xF0;
     }
 
     /** Segment overrides sprinkled on instructions that have no memory operand. */

@@ -15,15 +15,23 @@ final class Generator {
     private static final int MAX_UNITS = 24;
 
     private final long seed;
+    private final boolean amdHost;
 
     Generator(long seed) {
+        this(seed, false);
+    }
+
+    /** {@code amdHost}: also generate cases whose outcome only AMD processors (and Jinx) agree on. */
+    Generator(long seed, boolean amdHost) {
         this.seed = seed;
+        this.amdHost = amdHost;
     }
 
     /** Case number {@code index} of this generator's seed. */
     TestCase next(long index) {
         Rng rng = new Rng(seed * 0x9E3779B97F4A7C15L + index * 0xC2B2AE3D27D4EB4FL + 1);
         Gen g = new Gen(rng);
+        g.amdHost = amdHost;
         int[] regs = new int[8];
         for (int r = 0; r < 8; r++) {
             regs[r] = rng.value();

@@ -38,7 +38,8 @@ final class StringUnits {
         int count = rep != 0 ? (rng.chance(0.1) ? 0 : rng.range(1, 12)) : 1;
         int span = (count + 1) * size + 4;
         if (hasSource) {
-            int off = rng.range(span, Layout.DATA_SIZE - span);
+            int off = rng.chance(0.3) ? 0x100 + rng.below(0x40) : rng.range(span, Layout.DATA_SIZE - span);
+            off = Math.max(span, Math.min(off, Layout.DATA_SIZE - span));
             boolean based = seg == Operand.ES || seg == Operand.FS;
             int esi = a16 ? rng.bits32() & 0xFFFF0000 | off : based ? off : Layout.BUF + off;
             b.insn(Gen.movImm32(Gen.ESI, esi));
@@ -57,6 +58,9 @@ final class StringUnits {
         ByteList i = new ByteList();
         if (rep != 0) {
             i.add(rep);
+        }
+        if (seg == 0 && !hasSource && rng.chance(0.2)) {
+            seg = rng.pick(Operand.ES, Operand.CS, Operand.SS, Operand.DS, Operand.FS, 0x65); // ES:EDI ignores it
         }
         if (seg != 0) {
             i.add(seg);
