@@ -49,7 +49,7 @@ final class ArithUnits {
         }
         switch (form) {
             case 0:
-                return b.insn(g.insn(pre, size, e, Gen.op(op << 3 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(pre, size, e, Gen.op(op << 3 | w), g.src(size, 0), 0, 0)).build();
             case 1:
                 return b.insn(g.insn(0, size, e, Gen.op(op << 3 | 2 | w), g.reg(size, 0), 0, 0)).build();
             case 3: {

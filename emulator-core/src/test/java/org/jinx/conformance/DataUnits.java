@@ -22,7 +22,7 @@ final class DataUnits {
             case 0: { // MOV Ev,Gv
                 Operand e = g.rm(size, 0, false);
                 Gen.setup(b, e, size);
-                return b.insn(g.insn(0, size, e, Gen.op(0x88 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0x88 | w), g.src(size, 0), 0, 0)).build();
             }
             case 1: { // MOV Gv,Ev
                 Operand e = g.rm(size, 0, true);

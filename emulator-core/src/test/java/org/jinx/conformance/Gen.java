@@ -48,10 +48,18 @@ class Gen {
         return EAX;
     }
 
-    /** A register or memory operand; memory is read-only when {@code readOnly} (so CS: may be used). */
+    /** A register the instruction only reads: ESP (SP) now and then, since reading it is safe. */
+    int src(int size, int avoid) {
+        return size != 1 && rng.below(10) == 0 ? ESP : reg(size, avoid);
+    }
+
+    /**
+     * A register or memory operand. {@code readOnly}: the instruction only reads it, so memory
+     * may be reached through CS and the register may be ESP.
+     */
     Operand rm(int size, int avoid, boolean readOnly) {
         if (rng.chance(0.5)) {
-            return Operand.register(reg(size, avoid));
+            return Operand.register(readOnly ? src(size, avoid) : reg(size, avoid));
         }
         return mem.mem(size, avoid, readOnly, true);
     }
