@@ -64,7 +64,8 @@ final class DataUnits {
     Unit movx() {
         int size = g.sizeV();
         boolean signed = rng.chance(0.5);
-        int srcSize = size == 2 || rng.chance(0.5) ? 1 : 2;
+        // 66 0F BF/B7 (16 bits from 16) is legal, if pointless: a plain move.
+        int srcSize = size == 2 ? (rng.chance(0.9) ? 1 : 2) : rng.chance(0.5) ? 1 : 2;
         Unit.Builder b = new Unit.Builder((signed ? "MOVSX" : "MOVZX") + size * 8 + "," + srcSize * 8);
         Operand e = srcSize == 1 ? (rng.chance(0.5) ? Operand.register(rng.below(8)) : g.mem.mem(1, 0, true, true))
                 : g.rm(2, 0, true);
