@@ -148,14 +148,6 @@ class Gen {
         return size == 1 ? 1 : size == 2 ? 2 : 4;
     }
 
-    /** 8-bit register names for unit descriptions. */
-    static String regName(int size, int r) {
-        String[] n8 = {"AL", "CL", "DL", "BL", "AH", "CH", "DH", "BH"};
-        String[] n16 = {"AX", "CX", "DX", "BX", "SP", "BP", "SI", "DI"};
-        String[] n32 = {"EAX", "ECX", "EDX", "EBX", "ESP", "EBP", "ESI", "EDI"};
-        return size == 1 ? n8[r] : size == 2 ? n16[r] : n32[r];
-    }
-
     /** MOV r32, imm32. */
     static int[] movImm32(int r, int v) {
         return Operand.movImm32(r, v);
