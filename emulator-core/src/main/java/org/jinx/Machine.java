@@ -65,6 +65,7 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
+        cpu.debuggerStop = false; // left over from a debugger's single step outside this loop
         cpu.exitLoop = interruptRequested;
         while (true) {
             if (exitRequested) {
@@ -72,8 +73,9 @@ public final class Machine {
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
-                if (interruptRequested) {
+                if (interruptRequested || cpu.debuggerStop) {
                     interruptRequested = false;
+                    cpu.debuggerStop = false;
                     return stop(StopReason.INTERRUPTED);
                 }
                 continue; // only a new, earlier device deadline: run toward it

@@ -83,6 +83,8 @@ public final class Cpu {
     public final int[] debuggerDr = new int[8];
     /** Consulted before each instruction while a debugger has breakpoints; null otherwise. */
     public BreakpointHook breakpointHook;
+    /** Set with {@link #exitLoop} when a debugger's breakpoint or watchpoint stops the run loop. */
+    public boolean debuggerStop;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
@@ -668,6 +670,7 @@ public final class Cpu {
             return;
         }
         if (breakpointHook != null && breakpointHook.stopBefore(this)) {
+            debuggerStop = true;
             exitLoop = true;
             return;
         }

@@ -42,6 +42,7 @@ public final class DebugRegisters {
         int d = dataHits(cpu.debuggerDr, lin, size, write);
         if (d != 0) {
             cpu.debuggerDr[6] |= write ? d : d << 4;
+            cpu.debuggerStop = true;
             cpu.exitLoop = true; // the run loop stops once this instruction has completed
         }
     }

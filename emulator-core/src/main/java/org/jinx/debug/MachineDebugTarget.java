@@ -47,6 +47,8 @@ public final class MachineDebugTarget implements DebugTarget {
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
+    /** This object has called {@link Machine#interrupt}, and the run loop has not yet returned for it. */
+    private volatile boolean ownInterrupt;
     private volatile StopListener listener = e -> { };
 
     /** {@code startStopped}: the guest waits for a debugger's first resume (QEMU's -S). */
@@ -65,7 +67,9 @@ public final class MachineDebugTarget implements DebugTarget {
      * Runs the guest under debugger control until the run is over: the guest exits, the
      * instruction limit is reached, or a debugger kills it. A stop for the debugger (breakpoint,
      * step, Ctrl-C, triple fault, halt for good) does not end it; the guest waits for a resume.
-     * Returns what ended the run: EXIT_REQUESTED, INSTRUCTION_LIMIT or INTERRUPTED (killed).
+     * Returns what ended the run: EXIT_REQUESTED, INSTRUCTION_LIMIT, or INTERRUPTED (killed, see
+     * {@link #wasKilled}, or stopped from outside through {@link Machine#interrupt}, such as
+     * jinx's --timeout watchdog).
      */
     public Machine.StopReason runGuest(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
@@ -85,8 +89,10 @@ public final class MachineDebugTarget implements DebugTarget {
                 }
                 if (e.isFinal()) {
                     last = e;
-                    return end(e.reason() == Reason.EXITED ? Machine.StopReason.EXIT_REQUESTED
-                            : Machine.StopReason.INSTRUCTION_LIMIT, e);
+                    Machine.StopReason r = e.reason() == Reason.EXITED ? Machine.StopReason.EXIT_REQUESTED
+                            : e.code() == StopEvent.SIGXCPU ? Machine.StopReason.INSTRUCTION_LIMIT
+                            : Machine.StopReason.INTERRUPTED;
+                    return end(r, e);
                 }
                 stopWith(e);
             }
@@ -99,6 +105,11 @@ public final class MachineDebugTarget implements DebugTarget {
                     : new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGABRT));
             throw crash;
         }
+    }
+
+    /** True once a debugger's kill has ended the run. */
+    public boolean wasKilled() {
+        return killRequested && hasEnded();
     }
 
     /** What ended the run, once {@link #runGuest} has returned; null before. */
@@ -124,6 +135,8 @@ public final class MachineDebugTarget implements DebugTarget {
 
     private StopEvent runFreely(long limit) throws InterruptedException {
         hookStop = null;
+        ownInterrupt = false; // a request made before this point is still in stopRequested
+
         cpu.debuggerDr[6] = 0;
         cpu.breakpointHook = soft.isEmpty() && !bank.hasInstructionSlots() ? null : hook;
         boolean haltNoted = false;
@@ -161,17 +174,25 @@ public final class MachineDebugTarget implements DebugTarget {
                         }
                     }
                     break;
-                default: // INTERRUPTED: a breakpoint, a watchpoint, a request, or a stale flag
+                default: // INTERRUPTED: a breakpoint, a watchpoint, a request, or a stop from outside
                     if (hookStop != null) {
                         return hookStop;
                     }
                     int hits = cpu.debuggerDr[6];
                     cpu.debuggerDr[6] = 0;
-                    StopEvent watch = hits != 0 ? bank.dataStop(hits) : null;
-                    if (watch != null) {
-                        return watch;
+                    if (hits != 0) {
+                        StopEvent watch = bank.dataStop(hits);
+                        if (watch != null) {
+                            return watch;
+                        }
+                        break; // a read watchpoint's slot that was only written: run on
                     }
-                    break;
+                    if (ownInterrupt || stopRequested || killRequested) {
+                        ownInterrupt = false;
+                        break; // the loop's top handles the request (or it was already met)
+                    }
+                    // Someone else stopped the machine (the --timeout watchdog): the run is over.
+                    return new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGALRM);
             }
         }
     }
@@ -293,6 +314,7 @@ public final class MachineDebugTarget implements DebugTarget {
     /** Asks the guest thread to stop and waits for it, bounded; the caller holds the monitor. */
     private void stopAndWait() {
         stopRequested = true;
+        ownInterrupt = true;
         machine.interrupt();
         notifyAll();
         long deadline = System.nanoTime() + STOP_TIMEOUT_MS * 1_000_000L;
@@ -324,6 +346,7 @@ public final class MachineDebugTarget implements DebugTarget {
     public synchronized void interrupt() {
         if (mode == Mode.RUNNING) {
             stopRequested = true;
+            ownInterrupt = true;
             machine.interrupt();
             notifyAll();
         }
@@ -332,6 +355,7 @@ public final class MachineDebugTarget implements DebugTarget {
     @Override
     public synchronized void kill() {
         killRequested = true;
+        ownInterrupt = true;
         machine.interrupt();
         notifyAll();
     }

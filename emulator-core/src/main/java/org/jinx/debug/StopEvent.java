@@ -27,12 +27,12 @@ public record StopEvent(Reason reason, long address, int code) {
         SHUTDOWN,
         /** The guest wrote the exit port; the run is over. */
         EXITED,
-        /** The run is over for another reason (killed, instruction limit, internal error). */
+        /** The run is over for another reason (killed, instruction limit, a stop from outside, internal error). */
         TERMINATED
     }
 
     // gdb's own signal numbers (include/gdb/signals.def).
-    public static final int SIGABRT = 6, SIGKILL = 9, SIGXCPU = 24;
+    public static final int SIGABRT = 6, SIGKILL = 9, SIGALRM = 14, SIGXCPU = 24;
 
     public static StopEvent of(Reason reason) {
         return new StopEvent(reason, 0, 0);

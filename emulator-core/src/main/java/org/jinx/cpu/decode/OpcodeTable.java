@@ -347,8 +347,8 @@ public final class OpcodeTable {
         two(0xAF, "IMUL", Gv, Ev).h(MulDiv::imul2).clk(9, 12).flags(OSZAPC, "SZAP");
         two(0xB2, "LSS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
         two(0xB3, "BTR", Ev, Gv).h(BitOps::btr).lock().clk(6, 13).flags("OSAPC", "OSAP");
-        two(0xB4, "LFS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
-        two(0xB5, "LGS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
+        two(0xB4, "LFS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(25);
+        two(0xB5, "LGS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(25);
         two(0xB6, "MOVZX", Gv, Eb).h(DataXfer::movzx).clk(3, 6);
         two(0xB7, "MOVZX", Gv, Ew).h(DataXfer::movzx).clk(3, 6);
         grp(0x1BA, 4, "BT", Ev, Ib).h(BitOps::bt).clk(3, 6).flags("OSAPC", "OSAP");

@@ -2,6 +2,7 @@ package org.jinx.tools.gdb;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import org.jinx.Machine;
 import org.jinx.debug.MachineDebugTarget;
 import org.jinx.tools.cli.CliError;
 import org.jinx.tools.cli.ExitStatus;
@@ -64,7 +65,18 @@ public final class GdbLauncher {
             err.printf("jinx: gdb stub listening on %s:%d%s%n", bound.getHostString(), bound.getPort(),
                     waitForGdb ? "; the guest waits for gdb to continue" : "");
             err.flush();
-            PcRunner.Outcome o = runner.run(target::runGuest);
+            PcRunner.Outcome o = runner.run(limit -> {
+                Machine.StopReason r = target.runGuest(limit);
+                if (target.wasKilled()) {
+                    // Report it as an exit with Jinx's own status for a kill, so no other message is printed.
+                    runner.machine.requestExit(ExitStatus.KILLED);
+                    return Machine.StopReason.EXIT_REQUESTED;
+                }
+                return r;
+            });
+            if (target.wasKilled()) {
+                err.println("jinx: killed by gdb");
+            }
             return o;
         } finally {
             server.close();
