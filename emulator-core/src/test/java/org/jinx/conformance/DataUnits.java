@@ -241,6 +241,14 @@ final class DataUnits {
         return b.insn(g.insn(0, 4, e, Gen.op(0x0F, 0x90 + cc), rng.below(8), 0, 0)).build();
     }
 
+    /** ARPL Ew, Gw: raises the RPL field of Ew to that of Gw, ZF tells whether it did. */
+    Unit arpl() {
+        Unit.Builder b = new Unit.Builder("ARPL");
+        Operand e = g.rm(2, 0, false);
+        Gen.setup(b, e, 2);
+        return b.insn(g.insn(0, rng.chance(0.1) ? 2 : 4, e, Gen.op(0x63), g.src(2, 0), 0, 0)).build();
+    }
+
     Unit nop() {
         return new Unit.Builder("NOP").insn(rng.chance(0.7) ? new int[] {0x90} : new int[] {0x66, 0x90}).build();
     }

@@ -72,7 +72,9 @@ final class FaultUnits {
     }
 
     private Unit invalid() {
-        switch (rng.below(5)) {
+        switch (rng.below(6)) {
+            case 5: // UD2: not a 386 instruction, but undefined there too
+                return new Unit.Builder("UD2 (#UD)").insn(0x0F, 0x0B).build();
             case 0: // LEA with a register source
                 return new Unit.Builder("LEA reg (#UD)").insn(0x8D, 0xC0 | rng.below(8) << 3 | rng.below(8)).build();
             case 1: // LOCK MOV

@@ -94,6 +94,7 @@ final class Generator {
             weight(2, data::lahfSahf);
             weight(3, data::flagControl);
             weight(1, data::nop);
+            weight(1, data::arpl);
             weight(8, strings::string);
             weight(4, stack::push);
             weight(4, stack::pop);
