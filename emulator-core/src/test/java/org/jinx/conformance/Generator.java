@@ -57,6 +57,7 @@ final class Generator {
         private final StringUnits strings;
         private final FaultUnits faults;
         private final CallUnits calls;
+        private final SegmentUnits segments;
         private final List<Supplier<Unit>> table = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
         Analysis.State state;
@@ -71,6 +72,7 @@ final class Generator {
             strings = new StringUnits(g);
             faults = new FaultUnits(g);
             calls = new CallUnits(g);
+            segments = new SegmentUnits(g);
             state = new Analysis.State(0, esp);
             weight(14, arith::alu);
             weight(3, arith::test);
@@ -103,6 +105,7 @@ final class Generator {
             weight(2, stack::enter);
             weight(2, stack::leave);
             weight(2, calls::any);
+            weight(2, segments::any);
             weight(1, faults::any);
         }
 

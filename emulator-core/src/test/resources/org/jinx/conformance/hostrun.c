@@ -207,6 +207,9 @@ static void setup(void) {
         fail("hostrun: set_thread_area failed\n");
     }
     buf_selector = (u16) (d.entry_number * 8 + 3);
+    if (buf_selector != 0x63) {
+        fail("hostrun: the buffer segment is not GDT entry 12 (selector 63h), which Jinx mirrors\n");
+    }
     __asm__ volatile("movw %%es, %0; movw %%fs, %1" : "=m"(host_es), "=m"(host_fs));
     u32 ss[3] = {(u32) altstack, 0, sizeof altstack};
     if (syscall6(SYS_SIGALTSTACK, (int) ss, 0, 0, 0, 0) != 0) {
