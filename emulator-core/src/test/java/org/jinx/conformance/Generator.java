@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * sequence of units drawn from every family, with short forward branches (Jcc, JMP, LOOP,
  * LOOPE, LOOPNE, JCXZ, rel8 and rel32) over some of them. Before a unit that reads a flag an
  * earlier one left undefined, an ADD/SUB/CMP is inserted to define it; units that would move
- * the stack out of its area are dropped. Case {@code i} of seed {@code s} is always the same.
+ * the stack out of its area are dropped. Case {@code i} of seed {@code s} is always the same
+ * (on an AMD host a few more kinds of case are allowed, so there it is the same among AMD hosts).
  */
 final class Generator {
     private static final int MAX_UNITS = 24;

@@ -54,7 +54,7 @@ public final class HostDiff {
                     continue;
                 }
                 s.failed++;
-                if (s.counts.size() + s.unshrunk >= maxShrinks) {
+                if (s.failed - s.unshrunk > maxShrinks) {
                     s.unshrunk++;
                     continue;
                 }
