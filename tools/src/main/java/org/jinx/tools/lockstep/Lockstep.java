@@ -53,6 +53,8 @@ public final class Lockstep {
     private final Map<QemuDeviation, Integer> explained = new EnumMap<>(QemuDeviation.class);
     private long steps;
     private long qemuSteps;
+    /** The report of a STOP deviation that ended the run. */
+    private String stopReport;
 
     private Lockstep(JinxTarget jinx, QemuTarget qemu, Options options) {
         this.jinx = jinx;
@@ -100,7 +102,7 @@ public final class Lockstep {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new LockstepResult(program, end, steps, qemuSteps, Map.copyOf(explained), divergence, jinxStatus,
+        return new LockstepResult(program, end, steps, qemuSteps, Map.copyOf(explained), divergence, stopReport, jinxStatus,
                 qemuStatus, jinx.output(), qemu.output(), ms);
     }
 
@@ -169,12 +171,21 @@ public final class Lockstep {
         int ignored = x.completed ? x.undefinedFlags : 0;
         List<RegisterComparison.Mismatch> diff = RegisterComparison.compare(j, q, ignored);
         if (!diff.isEmpty()) {
+            if (!x.completed && x.predictedStop != null) {
+                count(x.predictedStop);
+                stopReport = report("explained by " + x.predictedStop.name() + ": " + x.predictedStop.summary
+                        + " (" + x.predictedStop.reference + ")", diff, j, q);
+                return new StepResult(LockstepResult.End.STOPPED_AT_DEVIATION, null);
+            }
             if (!explain(new QemuDeviation.Step(x.insn, j, x.completed), diff, ignored)) {
                 return new StepResult(LockstepResult.End.DIVERGED, report("after the marked instruction", diff, j, q));
             }
             j = jinx.registers();
         }
         adoptUndefinedFlags(j, q, ignored);
+        if (x.completed && x.insn != null && x.insn.opcode == 0x101 && x.insn.reg == 1) {
+            alignStoredIdtLimit(x.insn);
+        }
         if (cpu.state == Cpu.State.HALTED) {
             if (stop != QemuTarget.Stop.TIMED_OUT) {
                 return new StepResult(LockstepResult.End.DIVERGED,
@@ -187,7 +198,7 @@ public final class Lockstep {
 
     /** One instruction as Jinx executed it. */
     private record Executed(int cs, int eip, DecodedInsn insn, int undefinedFlags, boolean rep, boolean longRep,
-            int fallThrough, boolean completed) {
+            int fallThrough, QemuDeviation predictedStop, boolean completed) {
     }
 
     /** Runs one instruction on Jinx (a whole REP instruction, or a fault delivered) and records it. */
@@ -201,10 +212,11 @@ public final class Lockstep {
         boolean rep = d != null && d.rep != 0 && d.row.has(Attr.REP);
         int count = rep ? (d.a32 ? cpu.reg[Cpu.ECX] : cpu.reg[Cpu.ECX] & 0xFFFF) : 0;
         int fallThrough = d == null ? 0 : cpu.seg[Cpu.CS].base + (cpu.code32() ? eip + d.length : eip + d.length & 0xFFFF);
+        QemuDeviation predicted = QemuDeviation.predictedStop(d, cpu);
         boolean completed = stepJinx(rep, cs, eip);
         steps++;
         boolean longRep = rep && Integer.compareUnsigned(count, REP_STEP_LIMIT) > 0;
-        return new Executed(cs, eip, d, undefined, rep, longRep, fallThrough, completed);
+        return new Executed(cs, eip, d, undefined, rep, longRep, fallThrough, predicted, completed);
     }
 
     /**
@@ -214,7 +226,7 @@ public final class Lockstep {
     private boolean explain(QemuDeviation.Step step, List<RegisterComparison.Mismatch> diff, int ignoredFlags) {
         for (RegisterComparison.Mismatch m : diff) {
             int r = m.register();
-            boolean adoptable = r <= Registers.EDI || r == Registers.EFLAGS;
+            boolean adoptable = r <= Registers.EDI || r == Registers.EFLAGS || r == Registers.CR0;
             if (!adoptable || (differing(m, ignoredFlags) & ~QemuDeviation.tolerated(step, r)) != 0) {
                 return false;
             }
@@ -229,11 +241,37 @@ public final class Lockstep {
             }
             if (m.register() == Registers.EFLAGS) {
                 cpu.setEflags(m.jinx() ^ bits);
+            } else if (m.register() == Registers.CR0) {
+                cpu.cr0 ^= bits;
             } else {
                 cpu.reg[m.register()] ^= bits;
             }
         }
         return true;
+    }
+
+    /**
+     * IDTR_LIMIT_AFTER_RESET: QEMU's IDTR limit after RESET is 0xFFFF where the 386's is
+     * 0x03FF, and SIDT is the only way a program sees it. When SIDT stored exactly that
+     * difference, QEMU's stored limit is rewritten to Jinx's.
+     */
+    private void alignStoredIdtLimit(DecodedInsn d) throws IOException {
+        Cpu cpu = jinx.cpu;
+        if (d.mod == 3 || cpu.idtrLimit != 0x3FF) {
+            return;
+        }
+        int linear = cpu.seg[d.seg].base + cpu.ea(d);
+        byte[] mine = jinx.peekBytes(linear, 0, 6, true);
+        byte[] theirs = qemu.readMemory(linear, 6);
+        if (mine.length != 6 || theirs == null || theirs.length != 6) {
+            return;
+        }
+        boolean limitOnly = (theirs[0] & 0xFF) == 0xFF && (theirs[1] & 0xFF) == 0xFF
+                && java.util.Arrays.equals(mine, 2, 6, theirs, 2, 6);
+        if (limitOnly && (mine[0] & 0xFF) == 0xFF && (mine[1] & 0xFF) == 0x03) {
+            qemu.writeMemory(linear, new byte[] {mine[0], mine[1]});
+            count(QemuDeviation.IDTR_LIMIT_AFTER_RESET);
+        }
     }
 
     private static int differing(RegisterComparison.Mismatch m, int ignoredFlags) {

@@ -227,6 +227,15 @@ public final class QemuTarget implements Closeable {
         return b;
     }
 
+    /** Writes bytes at a linear address through QEMU's page tables ({@code M} packet). */
+    public void writeMemory(int linear, byte[] bytes) throws IOException {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bytes) {
+            hex.append(String.format("%02x", b & 0xFF));
+        }
+        expectOk(rsp.request(String.format("M%x,%x:%s", linear, bytes.length, hex)), "M");
+    }
+
     private static void expectOk(String reply, String what) throws IOException {
         if (!reply.equals("OK")) {
             throw new IOException("QEMU's gdb stub refused " + what + ": " + (reply.isEmpty() ? "not supported" : reply));
