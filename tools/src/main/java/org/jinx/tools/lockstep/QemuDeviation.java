@@ -109,8 +109,8 @@ public enum QemuDeviation {
             "386 manual 6.3.1 and 9.8.13 (#GP/#SS for limit, type and null selector); 14.7 (real-mode wrap)") {
         @Override
         boolean predicts(DecodedInsn d, Cpu cpu) {
-            if (d.mod == 3 || !d.row.needsModrm()) {
-                return false;
+            if (d.mod == 3) {
+                return false; // no memory operand (the decoder gives mod 3 to every instruction without one)
             }
             int off = cpu.ea(d);
             int size = d.osize;
