@@ -43,6 +43,8 @@ public final class Lockstep {
      * its fault) instead of being single-stepped an iteration at a time.
      */
     static final int REP_STEP_LIMIT = 16;
+    /** How long QEMU's step over a HLT that halted Jinx is given before it is interrupted. */
+    static final int HALT_WAIT_MS = 300;
     /** More Jinx steps than this on one REP instruction means it is not leaving it. */
     private static final int MAX_REP_STEPS = 1 << 24;
 
@@ -150,7 +152,8 @@ public final class Lockstep {
         }
         Registers j = jinx.registers();
 
-        QemuTarget.Stop stop = runTo && jinx.linearPc() != startPc
+        QemuTarget.Stop stop = cpu.state == Cpu.State.HALTED ? stepQemuIntoHalt()
+                : runTo && jinx.linearPc() != startPc
                 ? runQemuTo(x.rep ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
                 : stepQemu(x.rep, x.cs, x.eip);
         if (stop == QemuTarget.Stop.EXITED) {
@@ -173,8 +176,10 @@ public final class Lockstep {
         if (!diff.isEmpty()) {
             if (!x.completed && x.predictedStop != null) {
                 count(x.predictedStop);
-                stopReport = report("explained by " + x.predictedStop.name() + ": " + x.predictedStop.summary
-                        + " (" + x.predictedStop.reference + ")", diff, j, q);
+                stopReport = DivergenceReport.format(String.format(
+                        "known deviation at instruction %d, %s: %s (%s); the run cannot go on in lockstep", steps,
+                        x.predictedStop.name(), x.predictedStop.summary, x.predictedStop.reference),
+                        diff, history.lines(), jinx, j, q);
                 return new StepResult(LockstepResult.End.STOPPED_AT_DEVIATION, null);
             }
             if (!explain(new QemuDeviation.Step(x.insn, j, x.completed), diff, ignored)) {
@@ -318,6 +323,12 @@ public final class Lockstep {
         return qemu.runTo(stops, QemuTarget.STEP_TIMEOUT_MS);
     }
 
+    /** QEMU's step over the HLT that halted Jinx: it does not end by itself, so it is cut short. */
+    private QemuTarget.Stop stepQemuIntoHalt() throws IOException {
+        qemuSteps++;
+        return qemu.stepIntoHalt(HALT_WAIT_MS);
+    }
+
     /** Steps QEMU through one instruction: a REP instruction until EIP leaves it. */
     private QemuTarget.Stop stepQemu(boolean rep, int cs, int eip) throws IOException {
         while (true) {
@@ -369,6 +380,7 @@ public final class Lockstep {
     }
 
     private String report(String what, List<RegisterComparison.Mismatch> diff, Registers j, Registers q) {
-        return DivergenceReport.format(steps, what, diff, history.lines(), jinx, j, q);
+        return DivergenceReport.format("divergence at instruction " + steps + ": " + what, diff, history.lines(),
+                jinx, j, q);
     }
 }

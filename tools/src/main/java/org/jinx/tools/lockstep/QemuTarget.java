@@ -152,6 +152,15 @@ public final class QemuTarget implements Closeable {
     }
 
     /**
+     * One gdb single step that is expected not to finish: HLT with nothing to wake the CPU
+     * (QEMU 7.2's step then waits for an interrupt that single-stepping masks). After
+     * {@code waitMs} the stub is interrupted, and the CPU is left after the HLT.
+     */
+    public Stop stepIntoHalt(int waitMs) throws IOException {
+        return resume("s", waitMs);
+    }
+
+    /**
      * Runs until the CPU reaches one of the linear addresses {@code stops} (hardware
      * breakpoints, so nothing is written to guest memory), or until {@code timeoutMs}.
      */

@@ -10,11 +10,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each entry of the deviation table that a small program can provoke is provoked, under QEMU
- * (skipped without it): the lockstep explains it (and, for STOP entries, ends there), and a
- * difference that is in no table is reported as a divergence.
+ * Small programs ({@code src/test/guest/lockstep}) under QEMU (skipped without it). Each entry
+ * of the deviation table that a program can provoke is provoked: the lockstep explains it (and,
+ * for STOP entries, ends there). A difference that is in no table is reported as a divergence.
+ * The ways a run can end together: exit, HLT with nothing to wake the CPU, triple fault.
  */
-class DeviationProgramsLockstepTest {
+class SmallProgramsLockstepTest {
     static Stream<Arguments> programs() {
         return Stream.of(
                 Arguments.of("lock_mov", LockstepResult.End.STOPPED_AT_DEVIATION, QemuDeviation.LOCK_MOV),
@@ -59,6 +60,22 @@ class DeviationProgramsLockstepTest {
                 .contains(">> ")
                 .contains("in     al,0x21")
                 .contains("jinx:").contains("qemu:");
+    }
+
+    @Test
+    void bothHaltOnTheSameHlt() throws Exception {
+        TestRoms.assumeToolsAndQemu();
+        LockstepResult r = Lockstep.run(TestRoms.deviation("halt"), Lockstep.Options.defaults());
+        assertThat(r.end()).as(r.divergence()).isEqualTo(LockstepResult.End.HALTED);
+        assertThat(r.agrees()).isTrue();
+    }
+
+    @Test
+    void bothShutDownOnTheSameTripleFault() throws Exception {
+        TestRoms.assumeToolsAndQemu();
+        LockstepResult r = Lockstep.run(TestRoms.deviation("triple_fault"), Lockstep.Options.defaults());
+        assertThat(r.end()).as(r.divergence()).isEqualTo(LockstepResult.End.SHUTDOWN);
+        assertThat(r.agrees()).isTrue();
     }
 
     @Test
