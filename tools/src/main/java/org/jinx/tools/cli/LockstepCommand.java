@@ -45,7 +45,7 @@ public final class LockstepCommand implements Callable<Integer> {
     String qemu;
 
     @Option(names = "--max-steps", paramLabel = "N", converter = Converters.PositiveLong.class,
-            description = "Stop after comparing N instructions (default: 10000000).")
+            description = "Stop after comparing N instructions (default: 2000000).")
     Long maxSteps;
 
     @Option(names = "--history", paramLabel = "N", defaultValue = "12",

@@ -27,17 +27,23 @@ import org.jinx.cpu.decode.DecodedInsn;
  *   <li>that check ignores RF, so where RF suppresses the breakpoint the instruction at it is
  *       joined to the previous one and QEMU is run to their end with a gdb breakpoint;</li>
  *   <li>a gdb step replaces the guest's TF single-step trap, so an instruction executed with TF
- *       set is also run to where Jinx ended up (the #DB handler).</li>
+ *       set is also run to where Jinx ended up (the #DB handler);</li>
+ *   <li>after a data-breakpoint #DB the next gdb step runs nothing, so while data breakpoints
+ *       are armed every instruction is run that way.</li>
  * </ul>
+ * A REP instruction with a long count is run the same way, for speed. Where the two machines
+ * differ as a known QEMU deviation says, {@link QemuDeviation} decides what happens.
  */
 public final class Lockstep {
     /** Settings of a run. */
     public record Options(String qemuBinary, long maxSteps, int historyLength) {
         public static Options defaults() {
-            return new Options(QemuTarget.DEFAULT_BINARY, 10_000_000L, 12);
+            return new Options(QemuTarget.DEFAULT_BINARY, DEFAULT_MAX_STEPS, 12);
         }
     }
 
+    /** About ten minutes of lockstep; the CPU test programs need under 100,000 each. */
+    public static final long DEFAULT_MAX_STEPS = 2_000_000L;
     /**
      * A REP instruction with a count above this is run in QEMU to its end (or to the handler of
      * its fault) instead of being single-stepped an iteration at a time.
@@ -154,7 +160,8 @@ public final class Lockstep {
 
         QemuTarget.Stop stop = cpu.state == Cpu.State.HALTED ? stepQemuIntoHalt()
                 : runTo && jinx.linearPc() != startPc
-                ? runQemuTo(x.rep ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
+                ? runQemuTo(x.rep && x.fallThrough != jinx.linearPc()
+                        ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
                 : stepQemu(x.rep, x.cs, x.eip);
         if (stop == QemuTarget.Stop.EXITED) {
             if (jinx.exited()) {
@@ -183,7 +190,10 @@ public final class Lockstep {
                 return new StepResult(LockstepResult.End.STOPPED_AT_DEVIATION, null);
             }
             if (!explain(new QemuDeviation.Step(x.insn, j, x.completed), diff, ignored)) {
-                return new StepResult(LockstepResult.End.DIVERGED, report("after the marked instruction", diff, j, q));
+                String what = stop == QemuTarget.Stop.TIMED_OUT && cpu.state != Cpu.State.HALTED
+                        ? "QEMU, run toward Jinx's CS:EIP, did not get there and was interrupted"
+                        : "after the marked instruction";
+                return new StepResult(LockstepResult.End.DIVERGED, report(what, diff, j, q));
             }
             j = jinx.registers();
         }
@@ -225,33 +235,16 @@ public final class Lockstep {
     }
 
     /**
-     * Whether known deviations cover every differing bit; if so, counts each deviation that
-     * covers some of them and gives Jinx QEMU's values for those bits, so the runs stay aligned.
+     * Whether known deviations cover every differing bit; if so, counts them and gives Jinx
+     * QEMU's values for those bits, so the runs stay aligned.
      */
     private boolean explain(QemuDeviation.Step step, List<RegisterComparison.Mismatch> diff, int ignoredFlags) {
-        for (RegisterComparison.Mismatch m : diff) {
-            int r = m.register();
-            boolean adoptable = r <= Registers.EDI || r == Registers.EFLAGS || r == Registers.CR0;
-            if (!adoptable || (differing(m, ignoredFlags) & ~QemuDeviation.tolerated(step, r)) != 0) {
-                return false;
-            }
+        List<QemuDeviation> by = Explanation.of(step, diff, ignoredFlags);
+        if (by == null) {
+            return false;
         }
-        Cpu cpu = jinx.cpu;
-        for (RegisterComparison.Mismatch m : diff) {
-            int bits = differing(m, ignoredFlags);
-            for (QemuDeviation dev : QemuDeviation.values()) {
-                if ((dev.tolerance(step, m.register()) & bits) != 0) {
-                    count(dev);
-                }
-            }
-            if (m.register() == Registers.EFLAGS) {
-                cpu.setEflags(m.jinx() ^ bits);
-            } else if (m.register() == Registers.CR0) {
-                cpu.cr0 ^= bits;
-            } else {
-                cpu.reg[m.register()] ^= bits;
-            }
-        }
+        by.forEach(this::count);
+        Explanation.adopt(jinx.cpu, diff, ignoredFlags);
         return true;
     }
 
@@ -277,11 +270,6 @@ public final class Lockstep {
             qemu.writeMemory(linear, new byte[] {mine[0], mine[1]});
             count(QemuDeviation.IDTR_LIMIT_AFTER_RESET);
         }
-    }
-
-    private static int differing(RegisterComparison.Mismatch m, int ignoredFlags) {
-        int bits = m.jinx() ^ m.qemu();
-        return m.register() == Registers.EFLAGS ? bits & ~ignoredFlags : bits;
     }
 
     /**
