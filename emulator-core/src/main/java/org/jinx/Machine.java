@@ -22,6 +22,7 @@ public final class Machine {
     public final Cpu cpu;
 
     private boolean exitRequested;
+    /** Survives the start of {@link #run}, so an interrupt just before it is not lost. */
     private volatile boolean interruptRequested;
     private int exitStatus;
     private StopReason stopReason;
@@ -49,6 +50,10 @@ public final class Machine {
         cpu.exitLoop = true;
     }
 
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
     public int exitStatus() {
         return exitStatus;
     }
@@ -60,16 +65,17 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        cpu.exitLoop = false;
-        interruptRequested = false;
+        cpu.debuggerStop = false; // left over from a debugger's single step outside this loop
+        cpu.exitLoop = interruptRequested;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
-                if (interruptRequested) {
+                if (interruptRequested || cpu.debuggerStop) {
                     interruptRequested = false;
+                    cpu.debuggerStop = false;
                     return stop(StopReason.INTERRUPTED);
                 }
                 continue; // only a new, earlier device deadline: run toward it
@@ -81,9 +87,11 @@ public final class Machine {
             if (cpu.state == Cpu.State.SHUTDOWN) {
                 return stop(StopReason.SHUTDOWN);
             }
-            if (cpu.state == Cpu.State.HALTED && deadline == Long.MAX_VALUE
-                    && (!cpu.ifFlag() || !cpu.pic.intrPending())) {
-                // Nothing can ever wake the CPU: no timer is armed and no interrupt is pending.
+            if (cpu.state == Cpu.State.HALTED
+                    && (!cpu.ifFlag() || deadline == Long.MAX_VALUE && !cpu.pic.intrPending())) {
+                // Nothing can ever wake the CPU: HLT with IF=0 waits for NMI or RESET, which no
+                // device raises, however many timers are armed; with IF=1, no timer is armed and
+                // no interrupt is pending.
                 return stop(StopReason.HALTED_FOREVER);
             }
             cpu.runUntil(deadline, limit - cpu.instructions);

@@ -1,14 +1,19 @@
 package org.jinx.dev;
 
+import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jinx.Machine;
 import org.jinx.bus.IrqLine;
 import org.jinx.dev.disk.Ata;
+import org.jinx.dev.debug.DebugConsolePort;
+import org.jinx.dev.debug.ExitPort;
+import org.jinx.dev.debug.PostCodePort;
 import org.jinx.dev.disk.BlockDevice;
 import org.jinx.dev.kbd.A20Gate;
 import org.jinx.dev.kbd.I8042;
@@ -42,6 +47,11 @@ import org.jinx.state.Snapshottable;
  *   0x92        system control port A (fast A20, CPU reset)
  *   0x3C0-0x3CF, 0x3D4-0x3D5, 0x3DA   VGA registers; 0xA0000-0xBFFFF VGA memory window
  *   0x1F0-0x1F7, 0x3F6                primary ATA channel, IRQ 14
+ *   0x170-0x177, 0x376                secondary ATA channel, IRQ 15
+ *   0xE9        debug console (text out, as QEMU's isa-debugcon and Bochs's port E9 hack)
+ *   0x80        POST codes (and one more port if the options name it, e.g. 0x190)
+ *   0xF4-0xF7   debug exit: status = value*2+1, as QEMU's isa-debug-exit
+ *   0xEB        the built-in BIOS's trap port, when {@code org.jinx.dev.bios.Bios} is installed
  * </pre>
  *
  * The 8042's reset line and port 0x92 reset the CPU only, as on the AT, where that line is the
@@ -64,6 +74,10 @@ public final class PcPlatform {
     public final SystemControlPortA port92;
     public final Vga vga;
     public final Ata ide0;
+    public final Ata ide1;
+    public final DebugConsolePort debugConsole;
+    public final PostCodePort post;
+    public final ExitPort exit;
 
     /** Every stateful chip by its snapshot section name, in restore order. */
     private final Map<String, Snapshottable> devices = new LinkedHashMap<>();
@@ -79,39 +93,59 @@ public final class PcPlatform {
      * @param com1          what COM1's line is connected to
      * @param com2          what COM2's line is connected to
      * @param disks         primary ATA master and slave (null: none)
+     * @param secondaryDisks secondary ATA master and slave (null: none)
+     * @param debug         where the debug ports' output goes
      */
     public record Options(boolean deterministic, Long rtcStart, int[] hardDiskTypes, int[] floppyTypes,
-                          SerialEndpoint com1, SerialEndpoint com2, BlockDevice[] disks) {
+                          SerialEndpoint com1, SerialEndpoint com2, BlockDevice[] disks, BlockDevice[] secondaryDisks,
+                          DebugPorts debug) {
         public static final long DETERMINISTIC_EPOCH =
                 LocalDateTime.of(2000, 1, 1, 0, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
         public static Options defaults() {
             return new Options(false, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL,
-                    new BlockDevice[2]);
+                    new BlockDevice[2], new BlockDevice[2], DebugPorts.DISCARD);
         }
 
         public static Options deterministicRun() {
-            return new Options(true, null, new int[2], new int[2], SerialEndpoint.NULL, SerialEndpoint.NULL,
-                    new BlockDevice[2]);
+            return defaults().withDeterministic(true);
+        }
+
+        public Options withDeterministic(boolean on) {
+            return new Options(on, rtcStart, hardDiskTypes, floppyTypes, com1, com2, disks, secondaryDisks, debug);
         }
 
         public Options withRtcStart(long seconds) {
-            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes, com1, com2, disks);
+            return new Options(deterministic, seconds, hardDiskTypes, floppyTypes, com1, com2, disks, secondaryDisks,
+                    debug);
         }
 
         public Options withDisks(int[] hardDisks, int[] floppies) {
-            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone(), com1, com2, disks);
+            return new Options(deterministic, rtcStart, hardDisks.clone(), floppies.clone(), com1, com2, disks,
+                    secondaryDisks, debug);
         }
 
         public Options withSerial(SerialEndpoint first, SerialEndpoint second) {
-            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, first, second, disks);
+            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, first, second, disks,
+                    secondaryDisks, debug);
         }
 
         /** Attaches ATA disks to the primary channel; CMOS reports each as type 47 (user defined). */
         public Options withAtaDisks(BlockDevice master, BlockDevice slave) {
             int[] types = {master != null ? 47 : hardDiskTypes[0], slave != null ? 47 : hardDiskTypes[1]};
             return new Options(deterministic, rtcStart, types, floppyTypes, com1, com2,
-                    new BlockDevice[] {master, slave});
+                    new BlockDevice[] {master, slave}, secondaryDisks, debug);
+        }
+
+        /** Attaches ATA disks to the secondary channel (CMOS has no entries for them). */
+        public Options withSecondaryAtaDisks(BlockDevice master, BlockDevice slave) {
+            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, com1, com2, disks,
+                    new BlockDevice[] {master, slave}, debug);
+        }
+
+        public Options withDebugPorts(DebugPorts ports) {
+            return new Options(deterministic, rtcStart, hardDiskTypes, floppyTypes, com1, com2, disks,
+                    secondaryDisks, ports);
         }
 
         long rtcStartSeconds() {
@@ -119,6 +153,24 @@ public final class PcPlatform {
                 return rtcStart;
             }
             return deterministic ? DETERMINISTIC_EPOCH : LocalDateTime.now().toEpochSecond(ZoneOffset.UTC);
+        }
+    }
+
+    /**
+     * Where the debug ports send what the guest writes: text on 0xE9 to {@code console}, POST
+     * codes to {@code postCodes} (from 0x80 and, unless it is {@link #NO_EXTRA_POST_PORT}, from
+     * {@code extraPostPort} too).
+     */
+    public record DebugPorts(OutputStream console, Consumer<String> postCodes, int extraPostPort) {
+        public static final int NO_EXTRA_POST_PORT = -1;
+        public static final DebugPorts DISCARD =
+                new DebugPorts(OutputStream.nullOutputStream(), code -> { }, NO_EXTRA_POST_PORT);
+
+        public DebugPorts {
+            if (extraPostPort != NO_EXTRA_POST_PORT && (extraPostPort < 0 || extraPostPort > 0xFFFF)) {
+                throw new IllegalArgumentException(
+                        String.format("POST port 0x%X is outside the I/O space", extraPostPort));
+            }
         }
     }
 
@@ -169,6 +221,20 @@ public final class PcPlatform {
         ide0 = new Ata("ide0", 0x1F0, irq(14), options.disks()[0], options.disks()[1]);
         io.register(0x1F0, 8, ide0, "ATA primary");
         io.register(0x3F6, 1, ide0, "ATA primary control");
+        ide1 = new Ata("ide1", 0x170, irq(15), options.secondaryDisks()[0], options.secondaryDisks()[1]);
+        io.register(0x170, 8, ide1, "ATA secondary");
+        io.register(0x376, 1, ide1, "ATA secondary control");
+
+        DebugPorts d = options.debug();
+        debugConsole = new DebugConsolePort(d.console());
+        post = new PostCodePort(d.postCodes());
+        exit = new ExitPort(machine::requestExit);
+        io.register(DebugConsolePort.PORT, 1, debugConsole, "debug console");
+        io.register(PostCodePort.PORT, 1, post, "POST codes");
+        if (d.extraPostPort() != DebugPorts.NO_EXTRA_POST_PORT && d.extraPostPort() != PostCodePort.PORT) {
+            io.register(d.extraPostPort(), 1, post, "POST codes");
+        }
+        io.register(ExitPort.PORT, ExitPort.SIZE, exit, "debug exit");
 
         devices.put("pic-master", masterPic);
         devices.put("pic-slave", slavePic);
@@ -181,6 +247,7 @@ public final class PcPlatform {
         devices.put("port92", port92);
         devices.put("vga", vga);
         devices.put("ide0", ide0);
+        devices.put("ide1", ide1);
     }
 
     /** The configuration bytes a BIOS or OS reads from CMOS. */
@@ -228,6 +295,7 @@ public final class PcPlatform {
         lines.add(kbc.dump());
         lines.add(vga.dump());
         lines.add(ide0.dump());
+        lines.add(ide1.dump());
         return lines;
     }
 }

@@ -19,6 +19,7 @@ public final class CpuTrapBinding implements TrapSink {
     private static final int FORBIDDEN_FLAGS = Cpu.VM | Cpu.NT;
 
     private final KernelTrap kernel;
+    private long epoch;
 
     public CpuTrapBinding(KernelTrap kernel) {
         this.kernel = kernel;
@@ -89,7 +90,7 @@ public final class CpuTrapBinding implements TrapSink {
         cpu.state = Cpu.State.RUNNING;
     }
 
-    private static void load(Cpu cpu, Context c) {
+    private void load(Cpu cpu, Context c) {
         cpu.reg[Cpu.EAX] = c.eax;
         cpu.reg[Cpu.ECX] = c.ecx;
         cpu.reg[Cpu.EDX] = c.edx;
@@ -107,9 +108,11 @@ public final class CpuTrapBinding implements TrapSink {
         cpu.seg[Cpu.FS].set(c.fs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
         cpu.seg[Cpu.GS].set(c.gs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
         cpu.cpl = 3;
-        if (cpu.cr3 != c.cr3) {
+        long e = kernel.mappingEpoch();
+        if (cpu.cr3 != c.cr3 || e != epoch) {
             cpu.cr3 = c.cr3;
             cpu.paging.flush();
+            epoch = e;
         }
         cpu.inhibitInterrupts = false;
     }

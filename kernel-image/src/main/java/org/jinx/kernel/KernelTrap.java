@@ -32,6 +32,14 @@ public interface KernelTrap {
     /** The context to run: the current process's saved registers, or null when idle. */
     Context current();
 
+    /**
+     * A number that changes whenever the kernel removes or narrows a page mapping, so the CPU
+     * must drop its cached translations even if CR3 stays the same.
+     */
+    default long mappingEpoch() {
+        return 0;
+    }
+
     /** Handles one trap of the current process (or an interrupt while idle), then picks who runs next. */
     void trap(Kind kind, int vector, int errorCode);
 }

@@ -118,7 +118,9 @@ class CpuTrapBindingTest {
 
     @Test
     void softwareInterruptToAnotherVectorIsAGeneralProtectionFault() {
-        a.priv().sigMgr = Endpoint.PM; // not self-managed: the fault stops it
+        Proc mgr = kernel.newProcess("mgr");
+        kernel.setSystemPriv(mgr, -1);
+        a.priv().sigMgr = mgr.endpoint(); // not self-managed: the fault stops it
         cpu.eip = 0x1002;
         binding.trap(cpu, TrapSink.Kind.SOFTWARE, 0x80, false, 0);
         assertThat(a.hasRts(RtsFlag.SIG_PENDING)).isTrue();

@@ -1,5 +1,6 @@
 package org.jinx.dev.disk;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jinx.bus.IoPortHandler;
 import org.jinx.bus.IrqLine;
@@ -14,18 +15,24 @@ import org.jinx.state.StateWriter;
  * cylinder low/high, drive/head, status/command) and the control block (device control /
  * alternate status at {@code controlPort}).
  *
- * <p>Commands: IDENTIFY DEVICE, READ SECTORS, WRITE SECTORS, READ VERIFY, INITIALIZE DEVICE
- * PARAMETERS, RECALIBRATE, SEEK, SET FEATURES, FLUSH CACHE, EXECUTE DEVICE DIAGNOSTIC; others
- * abort. Addresses are LBA28 or CHS through the current logical geometry. Commands complete at
- * once (BSY is never seen); INTRQ rises when a sector is ready or a command completes, unless
- * nIEN is set, and falls when the status register is read or a command is written. The disk
- * contents are not part of a snapshot; the image is saved beside it.
+ * <p>Commands: IDENTIFY DEVICE, READ SECTORS, WRITE SECTORS, READ MULTIPLE, WRITE MULTIPLE, SET
+ * MULTIPLE MODE, READ VERIFY, INITIALIZE DEVICE PARAMETERS, RECALIBRATE, SEEK, SET FEATURES,
+ * FLUSH CACHE, EXECUTE DEVICE DIAGNOSTIC; others abort. Addresses are LBA28 or CHS through the
+ * current logical geometry. Commands complete at once (BSY is never seen); INTRQ rises when a
+ * data block is ready or a command completes, unless nIEN is set, and falls when the status
+ * register is read or a command is written. A data block is one sector, or for the MULTIPLE
+ * commands the number of sectors SET MULTIPLE MODE chose (at most {@link #MAX_MULTIPLE}), and
+ * the last block of a command may be shorter. FLUSH CACHE asks the disk to make its writes
+ * durable. A disk that fails to read or write ends the command with ERR and UNC (read) or ABRT.
+ * The disk contents are not part of a snapshot; the image is saved beside it.
  */
 public final class Ata implements IoPortHandler, Snapshottable {
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
+    /** Sectors per block that SET MULTIPLE MODE accepts at most (IDENTIFY word 47). */
+    static final int MAX_MULTIPLE = 16;
 
     static final int ST_BSY = 0x80, ST_DRDY = 0x40, ST_DSC = 0x10, ST_DRQ = 0x08, ST_ERR = 0x01;
-    static final int ER_ABRT = 0x04, ER_IDNF = 0x10;
+    static final int ER_ABRT = 0x04, ER_IDNF = 0x10, ER_UNC = 0x40;
     private static final int DH_LBA = 0x40, DH_DRV = 0x10;
 
     /** The two device positions and their logical geometry (INITIALIZE DEVICE PARAMETERS). */
@@ -66,8 +73,14 @@ public final class Ata implements IoPortHandler, Snapshottable {
     private int error = 0x01;
     private int deviceControl;
 
-    private final byte[] buffer = new byte[BlockDevice.SECTOR];
+    private final byte[] buffer = new byte[BlockDevice.SECTOR * MAX_MULTIPLE];
     private int bufferPos;
+    /** Bytes in the current data block: 512 times the sectors it holds. */
+    private int bufferLen = BlockDevice.SECTOR;
+    /** Sectors per block of READ/WRITE MULTIPLE; 0 until SET MULTIPLE MODE enables them. */
+    private int multiple;
+    /** Sectors per block of the transfer in progress (1 for READ/WRITE SECTORS). */
+    private int blockSectors = 1;
     private Transfer transfer = Transfer.NONE;
     private long lba;
     private int remaining;
@@ -183,11 +196,11 @@ public final class Ata implements IoPortHandler, Snapshottable {
             return size == 1 ? 0xFF : size == 2 ? 0xFFFF : 0xFFFFFFFF;
         }
         int v = 0;
-        for (int i = 0; i < size && bufferPos < buffer.length; i++) {
+        for (int i = 0; i < size && bufferPos < bufferLen; i++) {
             v |= (buffer[bufferPos++] & 0xFF) << (8 * i);
         }
-        if (bufferPos == buffer.length) {
-            sectorRead();
+        if (bufferPos == bufferLen) {
+            blockRead();
         }
         return v;
     }
@@ -196,38 +209,73 @@ public final class Ata implements IoPortHandler, Snapshottable {
         if ((status & ST_DRQ) == 0 || transfer != Transfer.WRITE) {
             return;
         }
-        for (int i = 0; i < size && bufferPos < buffer.length; i++) {
+        for (int i = 0; i < size && bufferPos < bufferLen; i++) {
             buffer[bufferPos++] = (byte) (value >>> (8 * i));
         }
-        if (bufferPos == buffer.length) {
-            sectorWritten();
+        if (bufferPos == bufferLen) {
+            blockWritten();
         }
     }
 
-    private void sectorRead() {
-        if (transfer == Transfer.IDENTIFY || --remaining == 0) {
+    /** The host has taken the whole block: the next one, or the end of the command. */
+    private void blockRead() {
+        if (transfer == Transfer.IDENTIFY) {
             finish();
             return;
         }
-        lba++;
-        loadSector();
+        int n = bufferLen / BlockDevice.SECTOR;
+        remaining -= n;
+        lba += n;
+        if (remaining == 0) {
+            lba--; // the task file names the last sector transferred
+            finish();
+            return;
+        }
+        loadBlock();
     }
 
-    private void sectorWritten() {
-        selected().disk.write(lba, buffer, 0);
+    /** The host has filled the block: write it, then ask for the next one or end the command. */
+    private void blockWritten() {
+        int n = bufferLen / BlockDevice.SECTOR;
+        Drive d = selected();
+        for (int i = 0; i < n; i++) {
+            try {
+                d.disk.write(lba, buffer, i * BlockDevice.SECTOR);
+            } catch (UncheckedIOException e) {
+                abort(ER_ABRT);
+                return;
+            }
+            lba++;
+        }
+        remaining -= n;
         bufferPos = 0;
-        if (--remaining == 0) {
+        if (remaining == 0) {
+            lba--;
             finish();
             raise();
             return;
         }
-        lba++;
-        raise(); // the next sector may be written
+        bufferLen = blockBytes();
+        raise(); // the next block may be written
     }
 
-    /** Reads the sector at {@link #lba} into the buffer and signals DRQ with an interrupt. */
-    private void loadSector() {
-        selected().disk.read(lba, buffer, 0);
+    private int blockBytes() {
+        return Math.min(remaining, blockSectors) * BlockDevice.SECTOR;
+    }
+
+    /** Reads the block starting at {@link #lba} into the buffer and signals DRQ with an interrupt. */
+    private void loadBlock() {
+        bufferLen = blockBytes();
+        Drive d = selected();
+        for (int i = 0; i < bufferLen / BlockDevice.SECTOR; i++) {
+            try {
+                d.disk.read(lba + i, buffer, i * BlockDevice.SECTOR);
+            } catch (UncheckedIOException e) {
+                setAddress(lba + i);
+                abort(ER_UNC);
+                return;
+            }
+        }
         bufferPos = 0;
         status = ST_DRDY | ST_DSC | ST_DRQ;
         raise();
@@ -251,8 +299,12 @@ public final class Ata implements IoPortHandler, Snapshottable {
         error = 0;
         switch (cmd) {
             case 0xEC -> identify(d);
-            case 0x20, 0x21 -> startTransfer(d, Transfer.READ);
-            case 0x30, 0x31 -> startTransfer(d, Transfer.WRITE);
+            case 0x20, 0x21 -> startTransfer(d, Transfer.READ, 1);
+            case 0x30, 0x31 -> startTransfer(d, Transfer.WRITE, 1);
+            case 0xC4 -> startTransfer(d, Transfer.READ, multiple); // read multiple
+            case 0xC5 -> startTransfer(d, Transfer.WRITE, multiple); // write multiple
+            case 0xC6 -> setMultipleMode();
+            case 0xE7, 0xEA -> flushCache(d); // flush cache (ext)
             case 0x40, 0x41 -> { // read verify: check the range, transfer nothing
                 long first = address(d);
                 int n = count();
@@ -268,7 +320,7 @@ public final class Ata implements IoPortHandler, Snapshottable {
                 d.logicalSectors = sectorCount;
                 complete();
             }
-            case 0x70, 0xEF, 0xE7, 0xEA -> complete(); // seek, set features, flush cache (ext)
+            case 0x70, 0xEF -> complete(); // seek, set features
             case 0x90 -> { // execute device diagnostic
                 error = 0x01;
                 signature();
@@ -331,7 +383,31 @@ public final class Ata implements IoPortHandler, Snapshottable {
         }
     }
 
-    private void startTransfer(Drive d, Transfer kind) {
+    /** Sector count 0 disables the MULTIPLE commands; otherwise a power of two up to the maximum. */
+    private void setMultipleMode() {
+        if (sectorCount > MAX_MULTIPLE || Integer.bitCount(sectorCount) > 1) {
+            abort(ER_ABRT);
+            return;
+        }
+        multiple = sectorCount;
+        complete();
+    }
+
+    private void flushCache(Drive d) {
+        try {
+            d.disk.flush();
+        } catch (UncheckedIOException e) {
+            abort(ER_ABRT);
+            return;
+        }
+        complete();
+    }
+
+    private void startTransfer(Drive d, Transfer kind, int sectorsPerBlock) {
+        if (sectorsPerBlock == 0) {
+            abort(ER_ABRT); // a MULTIPLE command before SET MULTIPLE MODE
+            return;
+        }
         long first = address(d);
         int n = count();
         if (first < 0 || first + n > d.disk.sectors()) {
@@ -345,16 +421,19 @@ public final class Ata implements IoPortHandler, Snapshottable {
         transfer = kind;
         lba = first;
         remaining = n;
+        blockSectors = sectorsPerBlock;
         if (kind == Transfer.READ) {
-            loadSector();
+            loadBlock();
         } else {
             bufferPos = 0;
-            status = ST_DRDY | ST_DSC | ST_DRQ; // the first sector is awaited without an interrupt
+            bufferLen = blockBytes();
+            status = ST_DRDY | ST_DSC | ST_DRQ; // the first block is awaited without an interrupt
         }
     }
 
     private void identify(Drive d) {
-        java.util.Arrays.fill(buffer, (byte) 0);
+        java.util.Arrays.fill(buffer, 0, BlockDevice.SECTOR, (byte) 0);
+        bufferLen = BlockDevice.SECTOR;
         long total = Math.min(d.disk.sectors(), 0x0FFFFFFFL);
         word(0, 0x0040); // fixed device
         word(1, d.cylinders);
@@ -363,6 +442,7 @@ public final class Ata implements IoPortHandler, Snapshottable {
         text(10, 20, "JINX" + Long.toHexString(d.disk.sectors()).toUpperCase());
         text(23, 8, "1.0");
         text(27, 40, "Jinx virtual ATA disk");
+        word(47, 0x8000 | MAX_MULTIPLE); // READ/WRITE MULTIPLE: up to 16 sectors per block
         word(49, 0x0200); // LBA supported
         word(51, 0x0200); // PIO timing mode 2
         word(53, 0x0001); // words 54-58 valid
@@ -372,6 +452,7 @@ public final class Ata implements IoPortHandler, Snapshottable {
         word(56, d.logicalSectors);
         word(57, (int) (current & 0xFFFF));
         word(58, (int) (current >> 16 & 0xFFFF));
+        word(59, multiple == 0 ? 0 : 0x0100 | multiple); // the current multiple setting is valid
         word(60, (int) (total & 0xFFFF));
         word(61, (int) (total >> 16 & 0xFFFF));
         word(80, 0x001E); // ATA-1 to ATA-4
@@ -418,7 +499,8 @@ public final class Ata implements IoPortHandler, Snapshottable {
         w.putInt("features", features).putInt("sectorCount", sectorCount).putInt("sectorNumber", sectorNumber)
                 .putInt("cylLow", cylLow).putInt("cylHigh", cylHigh).putInt("driveHead", driveHead)
                 .putInt("status", status).putInt("error", error).putInt("deviceControl", deviceControl)
-                .putBytes("buffer", buffer).putInt("bufferPos", bufferPos).putString("transfer", transfer.name())
+                .putBytes("buffer", buffer).putInt("bufferPos", bufferPos).putInt("bufferLen", bufferLen)
+                .putInt("multiple", multiple).putInt("blockSectors", blockSectors).putString("transfer", transfer.name())
                 .putLong("lba", lba).putInt("remaining", remaining).putBoolean("irqPending", irqPending)
                 .putBoolean("irqOut", irqOut);
         for (int i = 0; i < 2; i++) {
@@ -441,8 +523,18 @@ public final class Ata implements IoPortHandler, Snapshottable {
         status = r.getInt("status") & 0xFF;
         error = r.getInt("error") & 0xFF;
         deviceControl = r.getInt("deviceControl") & 0xFF;
-        System.arraycopy(r.getBytes("buffer", BlockDevice.SECTOR), 0, buffer, 0, BlockDevice.SECTOR);
-        bufferPos = Math.min(r.getInt("bufferPos"), BlockDevice.SECTOR);
+        if (r.version() >= 2) {
+            System.arraycopy(r.getBytes("buffer", buffer.length), 0, buffer, 0, buffer.length);
+            bufferLen = Math.max(BlockDevice.SECTOR, Math.min(r.getInt("bufferLen"), buffer.length)) & ~511;
+            multiple = Math.min(r.getInt("multiple"), MAX_MULTIPLE);
+            blockSectors = Math.max(1, Math.min(r.getInt("blockSectors"), MAX_MULTIPLE));
+        } else {
+            System.arraycopy(r.getBytes("buffer", BlockDevice.SECTOR), 0, buffer, 0, BlockDevice.SECTOR);
+            bufferLen = BlockDevice.SECTOR;
+            multiple = 0;
+            blockSectors = 1;
+        }
+        bufferPos = Math.min(r.getInt("bufferPos"), bufferLen);
         try {
             transfer = Transfer.valueOf(r.getString("transfer"));
         } catch (IllegalArgumentException e) {

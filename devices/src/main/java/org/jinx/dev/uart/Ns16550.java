@@ -135,6 +135,23 @@ public final class Ns16550 implements IoPortHandler, Snapshottable {
         updateIrq();
     }
 
+    /**
+     * The machine is stopping: the byte being shifted out and those waiting in the transmit
+     * FIFO reach the endpoint now, as they would have a few character times later, so output
+     * written just before the guest exits is not lost (QEMU sends each byte at once).
+     */
+    public void drainTransmitter() {
+        if (!tsrBusy) {
+            return;
+        }
+        txTimer.cancel();
+        transmitDone();
+        while (tsrBusy) {
+            txTimer.cancel();
+            transmitDone();
+        }
+    }
+
     // ---------------------------------------------------------------- receiver
 
     private void dataAvailable() {

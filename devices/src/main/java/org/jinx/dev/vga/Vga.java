@@ -295,6 +295,16 @@ public final class Vga implements IoPortHandler, Snapshottable {
         return (crtc[0x0E] << 8 | crtc[0x0F]) - startAddress();
     }
 
+    /** The first scan line of the text cursor in its cell (CRTC register 0Ah). */
+    public int cursorStart() {
+        return crtc[0x0A] & 0x1F;
+    }
+
+    /** The last scan line of the text cursor in its cell (CRTC register 0Bh). */
+    public int cursorEnd() {
+        return crtc[0x0B] & 0x1F;
+    }
+
     /** Mode 13h: the DAC colour index of pixel (x, y). */
     public int pixel(int x, int y) {
         return vram[(y * 320 + x) & 0xFFFF] & 0xFF & pelMask;

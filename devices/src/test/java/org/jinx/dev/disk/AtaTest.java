@@ -160,7 +160,7 @@ class AtaTest {
 
     @Test
     void unknownCommandAborts() {
-        out(7, 0xC6);
+        out(7, 0xC8); // READ DMA: no DMA engine
         assertThat(in(7) & 0x01).isEqualTo(0x01);
         assertThat(in(1)).isEqualTo(0x04);
     }
@@ -225,5 +225,101 @@ class AtaTest {
             copy.read(0x1F0, 2);
         }
         assertThat(copy.read(0x1F0, 2)).as("first word of the next sector").isEqualTo(41);
+    }
+
+    @Test
+    void readMultipleDeliversBlocksOfTheChosenSizeWithOneInterruptEach() {
+        out(2, 4);
+        out(7, 0xC6); // set multiple mode: 4 sectors per block
+        assertThat(in(7) & 0x01).isZero();
+        lba28(100, 10);
+        out(7, 0xC4);
+        int[] blockSizes = {4, 4, 2};
+        int sector = 100;
+        for (int b = 0; b < blockSizes.length; b++) {
+            assertThat(irq14.high()).as("block %d ready", b).isTrue();
+            assertThat(in(7)).isEqualTo(0x58);
+            assertThat(irq14.high()).isFalse();
+            for (int s = 0; s < blockSizes[b]; s++) {
+                int[] w = readWords(256);
+                assertThat(w[0]).isEqualTo(sector++);
+                if (s < blockSizes[b] - 1) {
+                    assertThat(irq14.high()).as("no interrupt inside a block").isFalse();
+                }
+            }
+        }
+        assertThat(in(7) & 0x08).isZero();
+        assertThat(in(3) | in(4) << 8).as("task file names the last sector").isEqualTo(109);
+    }
+
+    @Test
+    void writeMultipleStoresEverySectorAndInterruptsPerBlock() {
+        out(2, 8);
+        out(7, 0xC6);
+        lba28(20, 9);
+        out(7, 0xC5);
+        int edges = irq14.risingEdges();
+        for (int s = 0; s < 9; s++) {
+            for (int i = 0; i < 256; i++) {
+                ata.write(0x1F0, 2, s == 0 && i == 0 ? 0xBEEF : 0x1100 + s);
+            }
+            if (irq14.high()) {
+                in(7); // the driver acknowledges each block's interrupt
+            }
+        }
+        assertThat(irq14.risingEdges() - edges).as("one per block of 8, one for the last").isEqualTo(2);
+        assertThat(disk.data()[20 * 512] & 0xFF).isEqualTo(0xEF);
+        assertThat(disk.data()[28 * 512] & 0xFF).isEqualTo(0x08);
+        assertThat(in(7) & 0x09).isZero();
+    }
+
+    @Test
+    void multipleCommandsAbortUntilSetMultipleModeAndBadBlockSizesAreRefused() {
+        lba28(0, 1);
+        out(7, 0xC4);
+        assertThat(in(7) & 0x01).isEqualTo(0x01);
+        assertThat(in(1)).isEqualTo(0x04);
+        out(2, 3);
+        out(7, 0xC6);
+        assertThat(in(7) & 0x01).as("3 is not a power of two").isEqualTo(0x01);
+        out(2, 32);
+        out(7, 0xC6);
+        assertThat(in(7) & 0x01).as("more than IDENTIFY word 47 allows").isEqualTo(0x01);
+    }
+
+    @Test
+    void flushCacheReachesTheDisk() {
+        int[] flushes = {0};
+        MemoryDisk backing = new MemoryDisk(16);
+        BlockDevice counting = new BlockDevice() {
+            public long sectors() { return backing.sectors(); }
+            public void read(long lba, byte[] buf, int off) { backing.read(lba, buf, off); }
+            public void write(long lba, byte[] buf, int off) { backing.write(lba, buf, off); }
+            public boolean readOnly() { return false; }
+            public void flush() { flushes[0]++; }
+        };
+        Ata a = new Ata("ide0", 0x1F0, irq14, counting, null);
+        a.write(0x1F6, 1, 0xE0);
+        a.write(0x1F7, 1, 0xE7);
+        assertThat(flushes[0]).isEqualTo(1);
+        assertThat(a.read(0x1F7, 1) & 0x01).isZero();
+        assertThat(irq14.high()).isFalse();
+    }
+
+    @Test
+    void aDiskThatFailsToReadEndsTheCommandWithUnc() {
+        BlockDevice broken = new BlockDevice() {
+            public long sectors() { return 16; }
+            public void read(long lba, byte[] buf, int off) { throw new java.io.UncheckedIOException(new java.io.IOException("gone")); }
+            public void write(long lba, byte[] buf, int off) { }
+            public boolean readOnly() { return false; }
+        };
+        Ata a = new Ata("ide0", 0x1F0, irq14, broken, null);
+        a.write(0x1F2, 1, 1);
+        a.write(0x1F3, 1, 5);
+        a.write(0x1F6, 1, 0xE0);
+        a.write(0x1F7, 1, 0x20);
+        assertThat(a.read(0x1F7, 1) & 0x09).isEqualTo(0x01);
+        assertThat(a.read(0x1F1, 1)).isEqualTo(0x40);
     }
 }

@@ -96,8 +96,8 @@ class ClockTableTest {
         m(0xC4, NONE, 7, 7, 22, "LES: 7, pm 22");
         m(0xC5, NONE, 7, 7, 22, "LDS");
         m(0x1B2, NONE, 7, 7, 22, "LSS");
-        m(0x1B4, NONE, 7, 7, 22, "LFS");
-        m(0x1B5, NONE, 7, 7, 22, "LGS");
+        m(0x1B4, NONE, 7, 7, 25, "LFS: 7, pm 25");
+        m(0x1B5, NONE, 7, 7, 25, "LGS");
         // Stack.
         m(0x06, NONE, 2, 2, "PUSH ES");
         m(0x07, NONE, 7, 7, 21, "POP ES: 7, pm 21");

@@ -1,5 +1,7 @@
 package org.jinx.kernel.ipc;
 
+import org.jinx.kernel.abi.Abi;
+
 import org.jinx.mem.GuestMemory;
 
 /**
@@ -10,14 +12,22 @@ import org.jinx.mem.GuestMemory;
  * <p>Layout of one asynmsg_t (80 bytes): flags @0, dst @4, result @8, padding @12, msg @16.
  */
 public final class AsyncTable {
+    @Abi(sizeOf = "asynmsg_t")
     public static final int ENTRY_SIZE = 80;
     private static final int FLAGS = 0, DST = 4, RESULT = 8, MSG = 16;
 
+    @Abi
+
     public static final int AMF_EMPTY = 0;
+    @Abi
     public static final int AMF_VALID = 0x01;
+    @Abi
     public static final int AMF_DONE = 0x02;
+    @Abi
     public static final int AMF_NOTIFY = 0x04;
+    @Abi
     public static final int AMF_NOREPLY = 0x08;
+    @Abi
     public static final int AMF_NOTIFY_ERR = 0x10;
     private static final int AMF_KNOWN = AMF_VALID | AMF_DONE | AMF_NOTIFY | AMF_NOREPLY | AMF_NOTIFY_ERR;
 

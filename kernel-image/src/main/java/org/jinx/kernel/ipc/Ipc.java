@@ -26,6 +26,7 @@ import static org.jinx.kernel.proc.MiscFlag.CONTEXT_SET;
 import static org.jinx.kernel.proc.MiscFlag.DELIVERMSG;
 import static org.jinx.kernel.proc.MiscFlag.REPLY_PEND;
 import static org.jinx.kernel.proc.MiscFlag.SENDING_FROM_KERNEL;
+import static org.jinx.kernel.proc.MiscFlag.SIG_DELAY;
 import static org.jinx.kernel.proc.RtsFlag.NO_ENDPOINT;
 import static org.jinx.kernel.proc.RtsFlag.RECEIVING;
 import static org.jinx.kernel.proc.RtsFlag.SENDING;
@@ -60,6 +61,8 @@ public final class Ipc {
     private final AsyncTable.Entry entry = new AsyncTable.Entry();
     /** User address of the kernel-info structure; 0 until it is set up (KERNINFO then fails). */
     private int kerninfoAddr;
+    /** Told when a sender stopped with RC_DELAY has finally had its message taken (SIGSNDELAY). */
+    private Consumer<Proc> sendDelayHook = p -> { };
 
     public Ipc(ProcTable procs, PrivTable privs, GuestMemory mem, LongSupplier monotonicTicks, Consumer<String> log) {
         this.procs = procs;
@@ -72,6 +75,10 @@ public final class Ipc {
 
     public void setKerninfoAddress(int addr) {
         kerninfoAddr = addr;
+    }
+
+    public void setSendDelayHook(Consumer<Proc> hook) {
+        sendDelayHook = hook;
     }
 
     // ================================================================ the trap (1.2, 3.2)
@@ -188,6 +195,45 @@ public final class Ipc {
         return OK;
     }
 
+    /**
+     * A message the kernel sends on {@code from}'s behalf (MINIX mini_send with FROM_KERNEL),
+     * such as SCHEDULING_NO_QUANTUM to a process's scheduler: delivered at once if dst waits
+     * for it, otherwise queued in dst's caller queue as if {@code from} had sent it, marked so
+     * that the receiver's status carries IPC_FLG_MSG_FROM_KERNEL. No masks apply.
+     */
+    public void sendFromKernel(Proc from, Proc dst, Message m) {
+        m.setSource(from.endpoint());
+        if (willReceive(dst, from.endpoint()) && filterAllows(dst, from, m.type())) {
+            checkNoDeliveryPending(dst);
+            dst.delivermsg.copyFrom(m);
+            deliver(dst, SEND, IpcCall.FLG_MSG_FROM_KERNEL);
+            dst.clearRts(RECEIVING);
+            return;
+        }
+        from.sendmsg.copyFrom(m);
+        from.sendtoE = dst.endpoint();
+        from.setMisc(SENDING_FROM_KERNEL);
+        from.setRts(SENDING);
+        appendToCallerQueue(dst, from);
+    }
+
+    /**
+     * Takes a blocked sender out of its destination's caller queue without delivering (SYS_UPDATE
+     * rollback, spec 5.6 step 4): its message is dropped and SENDING is cleared.
+     */
+    public void abortSend(Proc p) {
+        if (!p.hasRts(SENDING)) {
+            return;
+        }
+        Proc target = procs.lookup(p.sendtoE);
+        if (target != null) {
+            unlinkFromCallerQueue(target, p);
+        }
+        p.sendtoE = NONE;
+        p.clearMisc(SENDING_FROM_KERNEL);
+        p.clearRts(SENDING);
+    }
+
     // ================================================================ RECEIVE (3.5)
 
     private int miniReceive(Proc caller, int srcE, int ptr) {
@@ -281,6 +327,11 @@ public final class Ipc {
             // A SENDREC stays RECEIVING; a plain sender runs again with the OK it already holds.
             s.sendtoE = NONE;
             s.clearRts(SENDING);
+            if (s.hasMisc(SIG_DELAY)) {
+                // SYS_RUNCTL RC_DELAY stopped it mid-send: now its manager may have it.
+                s.clearMisc(SIG_DELAY);
+                sendDelayHook.accept(s);
+            }
             return true;
         }
         return false;
@@ -428,6 +479,33 @@ public final class Ipc {
             sp.asynsize = size;
         }
         return OK;
+    }
+
+    /**
+     * A senda_reload done by the kernel on {@code p}'s behalf (MINIX does this when VM lifts
+     * VMINHIBIT, spec 4.7): if p's table is registered under its current endpoint, every pending
+     * entry is retried for direct delivery and the hints are set again for the rest.
+     */
+    public void reloadAsync(Proc p) {
+        Priv sp = p.priv();
+        if (sp == null || !sp.isSysProc() || sp.asynsize == 0 || sp.asynendpoint != p.endpoint()) {
+            return;
+        }
+        miniSenda(p, sp.asyntab, sp.asynsize);
+    }
+
+    /**
+     * Sets priv id {@code senderId}'s hint bit in every system process's s_asyn_pending. A
+     * spurious bit costs one rescan (try_one clears it); a missing one can strand a message
+     * (spec 5.8), so after a slot swap the kernel sets them all.
+     */
+    public void hintEveryReceiver(int senderId) {
+        for (int id = 0; id < PrivTable.NR_SYS_PROCS; id++) {
+            Priv rp = privs.get(id);
+            if (!rp.isFree() && rp.isSysProc() && id != senderId) {
+                rp.asynPending |= Priv.bit(senderId);
+            }
+        }
     }
 
     /** A receiver takes an entry now if it waits for the sender, its filters pass, and NOREPLY allows. */

@@ -1,5 +1,7 @@
 package org.jinx.kernel.ipc;
 
+import org.jinx.kernel.abi.Abi;
+
 import java.util.Arrays;
 
 /**
@@ -8,21 +10,32 @@ import java.util.Arrays;
  * kernel itself builds or reads; everything else is opaque payload copied whole.
  */
 public final class Message {
+    @Abi(sizeOf = "message")
     public static final int SIZE = 64;
+    @Abi(offsetOf = "message.m_source")
     public static final int SOURCE = 0;
+    @Abi(offsetOf = "message.m_type")
     public static final int TYPE = 4;
     public static final int PAYLOAD = 8;
 
     /** m_type of every kernel-built notification. */
+    @Abi
     public static final int NOTIFY_MESSAGE = 0x1000;
     // m_notify: a monotonic tick timestamp, the IRQ bits (from HARDWARE), the sigset (from SYSTEM).
+    @Abi(msg = "m_notify.timestamp")
     public static final int NOTIFY_TIMESTAMP = 8;
+    @Abi(msg = "m_notify.interrupts")
     public static final int NOTIFY_INTERRUPTS = 16;
+    @Abi(msg = "m_notify.sigset")
     public static final int NOTIFY_SIGSET = 24;
     // m1: the generic layout most kernel-call requests use.
+    @Abi(msg = "m_m1.m1i1")
     public static final int M1_I1 = 16;
+    @Abi(msg = "m_m1.m1i2")
     public static final int M1_I2 = 20;
+    @Abi(msg = "m_m1.m1i3")
     public static final int M1_I3 = 24;
+    @Abi(msg = "m_m1.m1p1")
     public static final int M1_P1 = 28;
 
     public final byte[] buf = new byte[SIZE];

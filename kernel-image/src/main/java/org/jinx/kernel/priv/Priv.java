@@ -44,13 +44,87 @@ public final class Priv {
     public final List<int[]> ioRanges = new ArrayList<>();
     public final List<int[]> memRanges = new ArrayList<>();
     public final List<Integer> irqs = new ArrayList<>();
-    /** Registered grant table (for the safecopy calls, later). */
+    /** State table registered with SYS_STATECTL SET_STATE_TABLE (address, entries), for live update. */
+    public int stateTable;
+    public int stateEntries;
+    /** Registered grant table (SYS_SETGRANT): address, entries, and the endpoint that registered it. */
     public int grantTable;
     public int grantEntries;
     public int grantEndpoint = Endpoint.NONE;
 
     Priv(int id) {
         this.id = id;
+    }
+
+    /**
+     * Exchanges everything image-bound with {@code other} (spec 5.6): flags, masks, signal
+     * managers, the asynsend and grant registrations, the state table, the IPC filter chain and
+     * the allowances. The id, the owner and every pending bitmap stay with the slot. Each image's
+     * right to send to its old slot becomes a right to send to the other, so neither ends up
+     * holding its own bit.
+     */
+    public void swapImageWith(Priv other) {
+        int t = flags;
+        flags = other.flags;
+        other.flags = t;
+        t = trapMask;
+        trapMask = other.trapMask;
+        other.trapMask = t;
+        long l = ipcTo;
+        ipcTo = swapBits(other.ipcTo, id, other.id);
+        other.ipcTo = swapBits(l, id, other.id);
+        l = kCallMask;
+        kCallMask = other.kCallMask;
+        other.kCallMask = l;
+        t = asyntab;
+        asyntab = other.asyntab;
+        other.asyntab = t;
+        t = asynsize;
+        asynsize = other.asynsize;
+        other.asynsize = t;
+        t = asynendpoint;
+        asynendpoint = other.asynendpoint;
+        other.asynendpoint = t;
+        t = sigMgr;
+        sigMgr = other.sigMgr;
+        other.sigMgr = t;
+        t = bakSigMgr;
+        bakSigMgr = other.bakSigMgr;
+        other.bakSigMgr = t;
+        swapLists(filters, other.filters);
+        swapLists(ioRanges, other.ioRanges);
+        swapLists(memRanges, other.memRanges);
+        swapLists(irqs, other.irqs);
+        t = grantTable;
+        grantTable = other.grantTable;
+        other.grantTable = t;
+        t = grantEntries;
+        grantEntries = other.grantEntries;
+        other.grantEntries = t;
+        t = grantEndpoint;
+        grantEndpoint = other.grantEndpoint;
+        other.grantEndpoint = t;
+        t = stateTable;
+        stateTable = other.stateTable;
+        other.stateTable = t;
+        t = stateEntries;
+        stateEntries = other.stateEntries;
+        other.stateEntries = t;
+    }
+
+    private static long swapBits(long mask, int a, int b) {
+        long bitA = mask >>> a & 1;
+        long bitB = mask >>> b & 1;
+        mask &= ~(bit(a) | bit(b));
+        return mask | bitA << b | bitB << a;
+    }
+
+    private static <T> void swapLists(List<T> a, List<T> b) {
+        List<T> t = new ArrayList<>(a);
+        a.clear();
+        a.addAll(b);
+        b.clear();
+        b.addAll(t);
     }
 
     public boolean isFree() {

@@ -1,5 +1,7 @@
 package org.jinx.kernel.priv;
 
+import org.jinx.kernel.abi.Abi;
+
 import org.jinx.kernel.proc.Endpoint;
 
 /**
@@ -8,7 +10,9 @@ import org.jinx.kernel.proc.Endpoint;
  * get a dynamic id from 17 up.
  */
 public final class PrivTable {
+    @Abi
     public static final int NR_SYS_PROCS = 64;
+    @Abi
     public static final int USER_PRIV_ID = Endpoint.NR_TASKS + Endpoint.INIT;
     private static final int FIRST_DYN_PRIV_ID = USER_PRIV_ID + 1;
 
@@ -41,6 +45,17 @@ public final class PrivTable {
             }
         }
         return null;
+    }
+
+    /** How many dynamic structures are free. */
+    public int freeDynamic() {
+        int n = 0;
+        for (int i = FIRST_DYN_PRIV_ID; i < NR_SYS_PROCS; i++) {
+            if (privs[i].isFree()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Claims a specific structure (boot, or a static id given by SET_SYS). */
@@ -82,6 +97,8 @@ public final class PrivTable {
         p.ioRanges.clear();
         p.memRanges.clear();
         p.irqs.clear();
+        p.stateTable = 0;
+        p.stateEntries = 0;
         p.grantTable = 0;
         p.grantEntries = 0;
         p.grantEndpoint = Endpoint.NONE;

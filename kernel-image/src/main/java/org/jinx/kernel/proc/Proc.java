@@ -16,6 +16,8 @@ public final class Proc {
     private Priv priv;
     /** Head of the FIFO of processes blocked sending to this one (linked through qLink). */
     public Proc callerQ;
+    /** The user-space scheduler that decides this process's quanta, or NONE: the kernel does. */
+    public int scheduler = Endpoint.NONE;
 
     // ---------------------------------------------------------------- image-bound
     private String name = "";
@@ -42,6 +44,11 @@ public final class Proc {
     public final Message kcallMsg = new Message();
     /** Pending POSIX signals for the signal manager (p_pending); signal n is bit n-1. */
     public final long[] pendingSignals = new long[2];
+    /** Clock ticks charged while the process ran, and ticks of kernel work done for it. */
+    public long userTicks;
+    public long sysTicks;
+    /** True if the kernel made context.cr3's address space for this process and frees it at clear. */
+    public boolean ownsSpace;
 
     private final RunQueues queues;
     /** Link in the run queue; owned by RunQueues. */
@@ -163,6 +170,77 @@ public final class Proc {
             return getfromE;
         }
         return Endpoint.NONE;
+    }
+
+    // ---------------------------------------------------------------- live update (spec 5.6)
+
+    /**
+     * Exchanges everything image-bound with {@code other}: registers and address space, RTS and
+     * misc flags, IPC state, scheduling, accounting, name. Slot-bound fields (slot, endpoint,
+     * priv, caller queue, scheduler) stay. Both must be non-runnable, so neither is in a run
+     * queue, and both stay non-runnable afterwards.
+     */
+    public void swapImageWith(Proc other) {
+        if (rts == 0 || other.rts == 0) {
+            throw new IllegalStateException("image swap of a runnable process: " + this + ", " + other);
+        }
+        String n = name;
+        name = other.name;
+        other.name = n;
+        int t = rts;
+        rts = other.rts;
+        other.rts = t;
+        t = misc;
+        misc = other.misc;
+        other.misc = t;
+        Context c = new Context();
+        c.copyFrom(context);
+        context.copyFrom(other.context);
+        other.context.copyFrom(c);
+        t = priority;
+        priority = other.priority;
+        other.priority = t;
+        t = quantumTicks;
+        quantumTicks = other.quantumTicks;
+        other.quantumTicks = t;
+        t = ticksLeft;
+        ticksLeft = other.ticksLeft;
+        other.ticksLeft = t;
+        t = sendtoE;
+        sendtoE = other.sendtoE;
+        other.sendtoE = t;
+        t = getfromE;
+        getfromE = other.getfromE;
+        other.getfromE = t;
+        Proc q = qLink;
+        qLink = other.qLink;
+        other.qLink = q;
+        swapMessages(sendmsg, other.sendmsg);
+        swapMessages(delivermsg, other.delivermsg);
+        swapMessages(kcallMsg, other.kcallMsg);
+        t = delivermsgVir;
+        delivermsgVir = other.delivermsgVir;
+        other.delivermsgVir = t;
+        for (int i = 0; i < pendingSignals.length; i++) {
+            long s = pendingSignals[i];
+            pendingSignals[i] = other.pendingSignals[i];
+            other.pendingSignals[i] = s;
+        }
+        long l = userTicks;
+        userTicks = other.userTicks;
+        other.userTicks = l;
+        l = sysTicks;
+        sysTicks = other.sysTicks;
+        other.sysTicks = l;
+        boolean b = ownsSpace;
+        ownsSpace = other.ownsSpace;
+        other.ownsSpace = b;
+    }
+
+    private static void swapMessages(Message a, Message b) {
+        byte[] t = a.buf.clone();
+        System.arraycopy(b.buf, 0, a.buf, 0, Message.SIZE);
+        System.arraycopy(t, 0, b.buf, 0, Message.SIZE);
     }
 
     @Override

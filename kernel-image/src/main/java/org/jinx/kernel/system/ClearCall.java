@@ -5,15 +5,18 @@ import static org.jinx.kernel.Errno.EPERM;
 import static org.jinx.kernel.Errno.OK;
 
 import org.jinx.kernel.Kernel;
+import org.jinx.kernel.abi.Abi;
 import org.jinx.kernel.ipc.Message;
 import org.jinx.kernel.proc.Proc;
 
 /**
- * SYS_CLEAR (0x602): PM or RS tears down a process that has exited (spec 3.10).
+ * SYS_CLEAR (0x602): PM or RS tears down a process that has exited (spec 3.10): IPC cleanup,
+ * IRQ hooks, alarm, address space, then the slot is freed.
  *
- * <p>Request: {@code endpt} @8, the dying process. Reply: m_type only.
+ * <p>Request ({@code m_lsys_krn_sys_clear}): endpt @8, the dying process. Reply: m_type only.
  */
 final class ClearCall implements KernelCall {
+    @Abi(msg = "m_lsys_krn_sys_clear.endpt")
     static final int ENDPT = Message.PAYLOAD;
 
     private final Kernel kernel;

@@ -4,6 +4,7 @@ import static org.jinx.kernel.Errno.EBADREQUEST;
 import static org.jinx.kernel.Errno.ECALLDENIED;
 
 import org.jinx.kernel.Kernel;
+import org.jinx.kernel.abi.Abi;
 import org.jinx.kernel.ipc.Message;
 import org.jinx.kernel.proc.Endpoint;
 import org.jinx.kernel.proc.MiscFlag;
@@ -19,15 +20,65 @@ import org.jinx.mem.GuestMemory;
  * EAX is left alone. DONT_REPLY and SUSPEND are finished here, nowhere else.
  */
 public final class SystemTask {
+    @Abi
     public static final int KERNEL_CALL = 0x600;
+    @Abi
     public static final int NR_SYS_CALLS = 58;
 
+    @Abi
     public static final int SYS_FORK = KERNEL_CALL;
+    @Abi
     public static final int SYS_EXEC = KERNEL_CALL + 1;
+    @Abi
     public static final int SYS_CLEAR = KERNEL_CALL + 2;
+    @Abi
+    public static final int SYS_SCHEDULE = KERNEL_CALL + 3;
+    @Abi
     public static final int SYS_PRIVCTL = KERNEL_CALL + 4;
+    @Abi
+    public static final int SYS_KILL = KERNEL_CALL + 6;
+    @Abi
+    public static final int SYS_GETKSIG = KERNEL_CALL + 7;
+    @Abi
+    public static final int SYS_ENDKSIG = KERNEL_CALL + 8;
+    @Abi
+    public static final int SYS_UMAP = KERNEL_CALL + 14;
+    @Abi
+    public static final int SYS_VIRCOPY = KERNEL_CALL + 15;
+    @Abi
+    public static final int SYS_IRQCTL = KERNEL_CALL + 19;
+    @Abi
+    public static final int SYS_DEVIO = KERNEL_CALL + 21;
+    @Abi
+    public static final int SYS_VDEVIO = KERNEL_CALL + 23;
+    @Abi
+    public static final int SYS_SETALARM = KERNEL_CALL + 24;
+    @Abi
+    public static final int SYS_TIMES = KERNEL_CALL + 25;
+    @Abi
+    public static final int SYS_GETINFO = KERNEL_CALL + 26;
+    @Abi
+    public static final int SYS_ABORT = KERNEL_CALL + 27;
+    @Abi
+    public static final int SYS_SAFECOPYFROM = KERNEL_CALL + 31;
+    @Abi
+    public static final int SYS_SAFECOPYTO = KERNEL_CALL + 32;
+    @Abi
+    public static final int SYS_SETGRANT = KERNEL_CALL + 34;
+    @Abi
+    public static final int SYS_VMCTL = KERNEL_CALL + 43;
+    @Abi
+    public static final int SYS_DIAGCTL = KERNEL_CALL + 44;
+    @Abi
+    public static final int SYS_RUNCTL = KERNEL_CALL + 46;
+    @Abi
     public static final int SYS_UPDATE = KERNEL_CALL + 52;
+    @Abi
     public static final int SYS_EXIT = KERNEL_CALL + 53;
+    @Abi
+    public static final int SYS_SCHEDCTL = KERNEL_CALL + 54;
+    @Abi
+    public static final int SYS_STATECTL = KERNEL_CALL + 55;
 
     private final Kernel kernel;
     private final KernelCall[] calls = new KernelCall[NR_SYS_CALLS];
@@ -40,7 +91,33 @@ public final class SystemTask {
 
     /** The call table: one line per call. */
     private void registerCalls() {
-        map(SYS_CLEAR, new ClearCall(kernel));     // tear down an exited process
+        map(SYS_FORK, new ForkCall(kernel));                 // a process copies itself or another
+        map(SYS_EXEC, new ExecCall(kernel));                 // start a new program image: PC, SP, name
+        map(SYS_CLEAR, new ClearCall(kernel));               // tear down an exited process
+        map(SYS_SCHEDULE, new ScheduleCall(kernel));         // a scheduler sets priority and quantum
+        map(SYS_PRIVCTL, new PrivctlCall(kernel));           // grant, narrow and lift privileges
+        map(SYS_KILL, new KillCall(kernel));                 // cause a signal in a process
+        map(SYS_GETKSIG, new GetksigCall(kernel));           // a signal manager fetches pending signals
+        map(SYS_ENDKSIG, new EndksigCall(kernel));           // ... and says it has dealt with them
+        map(SYS_UMAP, new UmapCall(kernel));                 // virtual to physical, for DMA
+        map(SYS_VIRCOPY, new VircopyCall(kernel));           // privileged copy between address spaces
+        map(SYS_IRQCTL, new IrqctlCall(kernel));             // interrupt hooks for drivers
+        map(SYS_DEVIO, new DevioCall(kernel));               // one port access
+        map(SYS_VDEVIO, new VdevioCall(kernel));             // a vector of port accesses
+        map(SYS_SETALARM, new SetalarmCall(kernel));         // one-shot alarm: a notification from CLOCK
+        map(SYS_TIMES, new TimesCall(kernel));               // accounting, uptime, boot time
+        map(SYS_GETINFO, new GetinfoCall(kernel));           // kernel information
+        map(SYS_ABORT, new AbortCall(kernel));               // halt, reboot or power off
+        map(SYS_SAFECOPYFROM, new SafecopyFromCall(kernel)); // copy from a granter's memory
+        map(SYS_SAFECOPYTO, new SafecopyToCall(kernel));     // copy into a granter's memory
+        map(SYS_SETGRANT, new SetgrantCall(kernel));         // register one's grant table
+        map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
+        map(SYS_DIAGCTL, new DiagctlCall(kernel));           // console output, register dumps
+        map(SYS_RUNCTL, new RunctlCall(kernel));             // stop and resume a process
+        map(SYS_UPDATE, new UpdateCall(kernel));             // live update: swap two slots
+        map(SYS_EXIT, new ExitCall(kernel));                 // a system process ends itself
+        map(SYS_SCHEDCTL, new SchedctlCall(kernel));         // who schedules a process
+        map(SYS_STATECTL, new StatectlCall(kernel));         // IPC filters and state for live update
     }
 
     private void map(int sysCall, KernelCall handler) {
@@ -51,19 +128,26 @@ public final class SystemTask {
         calls[n] = handler;
     }
 
+    /** True if call SYS_xxx has a handler (for tests and documentation). */
+    public boolean isImplemented(int sysCall) {
+        int n = sysCall - KERNEL_CALL;
+        return n >= 0 && n < NR_SYS_CALLS && calls[n] != null;
+    }
+
     /** INT 0x20 from {@code caller}. */
     public void kernelCall(Proc caller) {
         int ptr = caller.context.eax;
         int space = caller.context.cr3;
+        int endpoint = caller.endpoint();
         GuestMemory mem = kernel.memory();
         if (!mem.copyIn(space, ptr, msg.buf, 0, Message.SIZE).ok()) {
             kernel.signals().causeSig(caller, Signals.SIGSEGV);
             return;
         }
-        msg.setSource(caller.endpoint());
+        msg.setSource(endpoint);
         int result = dispatch(caller, msg);
-        if (result == KernelCall.DONT_REPLY) {
-            return;
+        if (result == KernelCall.DONT_REPLY || caller.isFree() || caller.endpoint() != endpoint) {
+            return; // no reply wanted, or the caller is gone (it exited or killed itself)
         }
         if (result == KernelCall.SUSPEND) {
             caller.kcallMsg.copyFrom(msg);

@@ -78,7 +78,7 @@ class BadMessagePointerTest {
 
     @Test
     void receiveIntoAnUnmappedBufferSignalsTheReceiverAndTheSenderSucceeds() {
-        b.priv().sigMgr = Endpoint.PM;
+        b.priv().sigMgr = rig.sys("mgr").endpoint();
         assertThat(rig.ipc(b, IpcCall.RECEIVE, Endpoint.ANY, UNMAPPED)).isEqualTo(Errno.OK);
         assertThat(rig.send(a, b, 1)).isEqualTo(Errno.OK);
         assertThat(rig.kernel.dispatch(b)).isFalse();
@@ -92,24 +92,42 @@ class BadMessagePointerTest {
     }
 
     @Test
-    void readOnlyReceiveBufferOfASelfManagedServerRaisesItsOwnSignal() {
+    void readOnlyReceiveBufferOfASelfManagedServerWithoutBackupTerminatesIt() {
         int ro = 0x710000;
+        int bEndpoint = b.endpoint();
         rig.mem.map(b.context.cr3, ro, 0x1000, false);
         rig.ipc(b, IpcCall.RECEIVE, Endpoint.ANY, ro);
         rig.send(a, b, 1);
-        // A server handling its own signals is not stopped; SYSTEM tells it of SIGSEGV.
-        assertThat(rig.kernel.dispatch(b)).isTrue();
-        assertThat(b.priv().sigPending[0] & 1L << (Signals.SIGSEGV - 1)).isNotZero();
+        // SIGSEGV is lethal: a server that is its own manager cannot handle it, and with no
+        // backup manager the kernel ends it (MINIX panics here).
+        assertThat(rig.kernel.dispatch(b)).isFalse();
+        assertThat(rig.kernel.procs().lookup(bEndpoint)).isNull();
+    }
+
+    @Test
+    void readOnlyReceiveBufferOfASelfManagedServerGoesToItsBackupManager() {
+        int ro = 0x710000;
+        Proc backup = rig.sys("rs");
+        b.priv().bakSigMgr = backup.endpoint();
+        rig.mem.map(b.context.cr3, ro, 0x1000, false);
+        rig.ipc(b, IpcCall.RECEIVE, Endpoint.ANY, ro);
+        rig.send(a, b, 1);
+        assertThat(rig.kernel.dispatch(b)).isFalse();
+        assertThat(b.hasRts(RtsFlag.SIG_PENDING)).isTrue();
+        assertThat(b.priv().sigMgr).as("the backup is now the manager").isEqualTo(backup.endpoint());
+        assertThat(backup.priv().sigPending[1] & 1L << (Signals.SIGKSIG - 1 - 64)).isNotZero();
     }
 
     @Test
     void schedulerSkipsAProcessWhoseDeliveryFails() {
-        b.priv().sigMgr = Endpoint.PM;
+        Proc mgr = rig.sys("mgr");
+        b.priv().sigMgr = mgr.endpoint();
+        rig.receive(mgr, Endpoint.ANY); // the manager waits, so b is the first candidate
         rig.ipc(b, IpcCall.RECEIVE, Endpoint.ANY, UNMAPPED);
         rig.send(a, b, 1);
         rig.receive(a, Endpoint.ANY); // a waits, so b is the only candidate
         rig.kernel.schedule();
-        assertThat(rig.kernel.currentProc()).as("b skipped, nobody left: idle").isNull();
+        assertThat(rig.kernel.currentProc()).as("b skipped; its manager runs").isSameAs(mgr);
         assertThat(b.hasRts(RtsFlag.SIG_PENDING)).isTrue();
         assertThat(rig.log).anyMatch(l -> l.contains("not deliverable"));
     }

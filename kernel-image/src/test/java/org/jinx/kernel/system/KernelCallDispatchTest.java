@@ -48,10 +48,12 @@ class KernelCallDispatchTest {
     void maskIsCheckedBeforeExistence() {
         Proc a = rig.sys("a");
         a.priv().kCallMask = 0;
-        // SYS_FORK is in range but not registered yet: the mask still answers first.
-        assertThat(kcall(a, SystemTask.SYS_FORK).type()).isEqualTo(Errno.ECALLDENIED);
+        // SYS_TRACE (0x605) is in range but not implemented: the mask still answers first.
+        int sysTrace = SystemTask.KERNEL_CALL + 5;
+        assertThat(rig.kernel.systemTask().isImplemented(sysTrace)).isFalse();
+        assertThat(kcall(a, sysTrace).type()).isEqualTo(Errno.ECALLDENIED);
         a.priv().kCallMask = -1L;
-        assertThat(kcall(a, SystemTask.SYS_FORK).type()).isEqualTo(Errno.EBADREQUEST);
+        assertThat(kcall(a, sysTrace).type()).isEqualTo(Errno.EBADREQUEST);
     }
 
     @Test
@@ -87,11 +89,24 @@ class KernelCallDispatchTest {
     @Test
     void unreadableRequestSignalsTheCallerAndTheKernelGoesOn() {
         Proc a = rig.sys("a");
-        a.priv().sigMgr = Endpoint.PM; // not self-managed, so the kernel stops it
+        Proc mgr = rig.sys("mgr");
+        a.priv().sigMgr = mgr.endpoint(); // not self-managed, so the kernel stops it
         a.context.eax = 0x10; // unmapped
         rig.kernel.kernelCallTrap(a);
         assertThat(a.hasRts(RtsFlag.SIG_PENDING)).isTrue();
+        assertThat(mgr.priv().sigPending[1] & 1L << (Signals.SIGKSIG - 1 - 64)).as("manager told").isNotZero();
         assertThat(a.pendingSignals[0] & 1L << (Signals.SIGSEGV - 1)).isNotZero();
+        Proc b = rig.sys("b");
+        assertThat(rig.sendnb(b, rig.sys("c"), 1)).isEqualTo(Errno.ENOTREADY);
+    }
+
+    @Test
+    void unreadableRequestOfAProcessWithoutAManagerTerminatesItAndTheKernelGoesOn() {
+        Proc a = rig.sys("a");
+        int aEndpoint = a.endpoint();
+        a.context.eax = 0x10; // unmapped; a manages its own signals and has no backup manager
+        rig.kernel.kernelCallTrap(a);
+        assertThat(rig.kernel.procs().lookup(aEndpoint)).isNull();
         Proc b = rig.sys("b");
         assertThat(rig.sendnb(b, rig.sys("c"), 1)).isEqualTo(Errno.ENOTREADY);
     }
@@ -99,7 +114,7 @@ class KernelCallDispatchTest {
     @Test
     void readOnlyRequestIsSignalledWhenTheReplyCannotBeWritten() {
         Proc a = rig.sys("a");
-        a.priv().sigMgr = Endpoint.PM;
+        a.priv().sigMgr = rig.sys("mgr").endpoint();
         int at = rig.base(a) + KernelRig.KCALL_BUF;
         rig.writeMessage(at, SystemTask.KERNEL_CALL + 99, 0);
         rig.mem.unmap(a.context.cr3, rig.base(a), KernelRig.WINDOW);

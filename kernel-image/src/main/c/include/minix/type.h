@@ -1,0 +1,82 @@
+/* Structures the kernel reads from or writes to a process's memory. */
+#ifndef _MINIX_TYPE_H
+#define _MINIX_TYPE_H
+
+#include <minix/types.h>
+
+/* SYS_PRIVCTL SET_SYS with an argument: the privileges to give. */
+struct sys_priv_init {
+	int s_id;                       /* a boot process's static priv id, or -1 for a dynamic one */
+	int s_flags;                    /* PREEMPTIBLE, CHECK_IO_PORT, ... (SYS_PROC is implied) */
+	int s_trap_mask;                /* bit n: IPC call n allowed */
+	bitchunk_t s_ipc_to[2];         /* bit i: may send to priv id i (granted both ways) */
+	bitchunk_t s_k_call_mask[2];    /* bit n: kernel call 0x600 + n allowed */
+	endpoint_t s_sig_mgr;           /* signal manager, SELF for one's own */
+	endpoint_t s_bak_sig_mgr;       /* who takes over lethal signals, or NONE */
+};
+
+/* SYS_PRIVCTL ADD_IO and ADD_MEM. */
+struct io_range {
+	unsigned ior_base;              /* first port */
+	unsigned ior_limit;             /* last port */
+};
+
+struct minix_mem_range {
+	phys_bytes mr_base;
+	phys_bytes mr_limit;
+};
+
+/* SYS_VDEVIO vector elements. */
+typedef struct { uint16_t port; uint8_t value; } pvb_pair_t;
+typedef struct { uint16_t port; uint16_t value; } pvw_pair_t;
+typedef struct { uint16_t port; uint32_t value; } pvl_pair_t;
+
+/* SYS_STATECTL ADD_IPC_*_FILTER elements. */
+typedef struct {
+	int flags;                      /* IPCF_MATCH_M_SOURCE | IPCF_MATCH_M_TYPE */
+	endpoint_t m_source;            /* may be ANY_USR, ANY_SYS, ANY_TSK */
+	int m_type;
+} ipc_filter_el_t;
+
+/* SYS_GETINFO GET_KINFO. */
+struct kinfo {
+	int nr_procs;
+	int nr_tasks;
+	int nr_sys_procs;
+	int hz;
+	int free_pages;
+	int nr_boot_procs;
+	char release[16];
+};
+
+/* SYS_GETINFO GET_PROC: one process as the kernel sees it. */
+struct jinx_procinfo {
+	endpoint_t endpt;
+	int priv_id;                    /* -1: none */
+	int rts_flags;                  /* RTS_*: it runs only when this is 0 */
+	int misc_flags;
+	int priority;                   /* scheduling queue, 0 highest */
+	int quantum;                    /* ticks */
+	endpoint_t sendto;              /* valid while RTS_SENDING */
+	endpoint_t getfrom;             /* valid while RTS_RECEIVING */
+	uint32_t user_ticks;
+	uint32_t sys_ticks;
+	char name[16];
+};
+
+/* SYS_GETINFO GET_PRIV: a process's privileges and pending bitmaps. */
+struct jinx_privinfo {
+	int s_id;                       /* -1: none */
+	int s_flags;
+	int s_trap_mask;
+	endpoint_t s_sig_mgr;
+	bitchunk_t s_ipc_to[2];
+	bitchunk_t s_k_call_mask[2];
+	bitchunk_t s_notify_pending[2];
+	bitchunk_t s_asyn_pending[2];
+	uint32_t s_int_pending;
+	int s_asynsize;
+	int s_grant_entries;
+};
+
+#endif
