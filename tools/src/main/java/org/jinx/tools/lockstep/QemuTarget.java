@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -67,15 +66,14 @@ public final class QemuTarget implements Closeable {
 
     /** The command line that runs {@code bios} halted, with the stub on {@code port}. */
     static List<String> commandLine(String binary, Path bios, int port) {
-        List<String> c = new ArrayList<>(List.of(binary,
+        return List.of(binary,
                 "-S", "-gdb", "tcp:127.0.0.1:" + port,
                 "-bios", bios.toString(),
                 "-m", Integer.toString(RAM_MIB),
                 "-accel", "tcg",
                 "-display", "none", "-monitor", "none", "-no-reboot", "-nodefaults",
                 "-chardev", "stdio,id=dbg", "-device", "isa-debugcon,iobase=0xe9,chardev=dbg",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"));
-        return c;
+                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04");
     }
 
     /** Starts QEMU on {@code bios} and connects to its stub; the CPU waits at the reset vector. */
