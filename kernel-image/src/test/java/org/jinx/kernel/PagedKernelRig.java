@@ -107,6 +107,77 @@ public final class PagedKernelRig {
         return b[0] & 0xFF | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | b[3] << 24;
     }
 
+    // ---------------------------------------------------------------- IPC as the trap issues it
+
+    /** Where send(), receive() and the asynsend helpers keep their data, in every process. */
+    public static final int SEND_BUF = DATA + 0x8000;
+    public static final int RECV_BUF = DATA + 0x8100;
+    public static final int TABLE = DATA + 0x9000;
+    /** Offset of the tag word written into every message. */
+    public static final int TAG = Message.PAYLOAD;
+
+    /** INT 0x21 by p; returns EAX. */
+    public int ipc(Proc p, int call, int endpoint, int ptr) {
+        p.context.ecx = call;
+        p.context.eax = endpoint;
+        p.context.ebx = ptr;
+        kernel.ipcTrap(p);
+        return p.context.eax;
+    }
+
+    private void message(Proc p, int at, int type, int tag) {
+        Message m = new Message();
+        m.setSource(0x7777); // forged; the kernel must overwrite it
+        m.setType(type);
+        m.setInt(TAG, tag);
+        write(p, at, m.buf);
+    }
+
+    public int send(Proc p, Proc dst, int tag) {
+        message(p, SEND_BUF, 0x100, tag);
+        return ipc(p, org.jinx.kernel.ipc.IpcCall.SEND, dst.endpoint(), SEND_BUF);
+    }
+
+    public int sendrec(Proc p, Proc dst, int tag) {
+        message(p, SEND_BUF, 0x200, tag);
+        return ipc(p, org.jinx.kernel.ipc.IpcCall.SENDREC, dst.endpoint(), SEND_BUF);
+    }
+
+    public int receive(Proc p, int src) {
+        return ipc(p, org.jinx.kernel.ipc.IpcCall.RECEIVE, src, RECV_BUF);
+    }
+
+    public int notify(Proc p, int dst) {
+        return ipc(p, org.jinx.kernel.ipc.IpcCall.NOTIFY, dst, 0);
+    }
+
+    public int senda(Proc p, int count) {
+        return ipc(p, org.jinx.kernel.ipc.IpcCall.SENDA, count, TABLE);
+    }
+
+    /** Writes asynmsg_t entry i of p's table: dst and message first, flags last. */
+    public void asyncEntry(Proc p, int i, int flags, int dst, int type, int tag) {
+        int at = TABLE + i * org.jinx.kernel.ipc.AsyncTable.ENTRY_SIZE;
+        put32(p, at + 4, dst);
+        put32(p, at + 8, 0x5EED);
+        message(p, at + 16, type, tag);
+        put32(p, at, flags);
+    }
+
+    public int entryFlags(Proc p, int i) {
+        return get32(p, TABLE + i * org.jinx.kernel.ipc.AsyncTable.ENTRY_SIZE);
+    }
+
+    /** Lets p run as the scheduler would and returns the message it received. */
+    public Message delivered(Proc p) {
+        if (!kernel.dispatch(p)) {
+            throw new AssertionError(p + " could not take its message; log: " + log);
+        }
+        Message m = new Message();
+        read(p, p.delivermsgVir, m.buf);
+        return m;
+    }
+
     /** A live process of the given endpoint, or null. */
     public Proc lookup(int endpoint) {
         return kernel.procs().lookup(endpoint);
