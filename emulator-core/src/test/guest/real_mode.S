@@ -1,7 +1,9 @@
 # real_mode.S: the 386 in real mode, as it comes out of reset.
-# Arithmetic and its flags, segment:offset arithmetic and 16-bit offset wraparound, far
-# CALL/RET/JMP, INT/IRET through the IVT (software interrupts and #DE), string instructions,
-# PUSHA/POPA and the flag instructions.
+# Segment:offset arithmetic, 16-bit offset wraparound and A20, segment overrides and default
+# segments; far CALL/RET/JMP (also through CS aliases and with a 32-bit operand); INT/IRET
+# through the IVT (software interrupts, INT3, INTO, #DE as a fault, a moved IVT); string
+# instructions with REP, DF = 1 and overrides; PUSHA/POPA, PUSH SP, ENTER/LEAVE; branches.
+# Arithmetic and flags are in real_mode_arith.S.
 
     .include "report.inc"
 
@@ -10,253 +12,13 @@
     .equ SCRATCH, 0x7000        # below the stack's working area, above the IVT
 
 main:
-    call arithmetic
-    call multiply_divide
-    call shifts_and_bits
     call segments
     call far_transfers
     call interrupts
     call strings
     call push_pop
-    call flag_insns
     call branches
     DONE
-
-# ---------------------------------------------------------------- arithmetic
-
-arithmetic:
-    PRINT "# arithmetic\n"
-    mov $0xFFFF, %ax
-    add $1, %ax
-    CHECK_EQ16 "add16 FFFF+1 result", %ax, $0
-    CHECK_FLAGS "add16 FFFF+1 sets CF ZF, clears SF OF", CF|ZF|SF|OF, CF|ZF
-
-    mov $0x7F, %al
-    add $1, %al
-    CHECK_FLAGS "add8 7F+1 sets OF SF AF", OF|SF|AF|CF|ZF, OF|SF|AF
-
-    # A 64-bit sum with ADD then ADC: 0x00000001_FFFFFFFF + 0x00000002_00000001.
-    mov $0xFFFFFFFF, %eax
-    mov $1, %edx
-    add $0x00000001, %eax
-    adc $0x00000002, %edx
-    CHECK_EQ "add/adc 64-bit low dword", %eax, $0
-    CHECK_EQ "add/adc 64-bit high dword", %edx, $4
-
-    mov $0, %ax
-    sub $1, %ax
-    CHECK_EQ16 "sub16 0-1 result", %ax, $0xFFFF
-    CHECK_FLAGS "sub16 0-1 sets CF SF", CF|SF|ZF|OF, CF|SF
-
-    mov $0x8000, %ax
-    sub $1, %ax
-    CHECK_FLAGS "sub16 8000-1 sets OF only", OF|CF|SF|ZF, OF
-
-    stc
-    mov $10, %ebx
-    sbb $3, %ebx
-    CHECK_EQ "sbb32 10-3-CF", %ebx, $6
-
-    stc
-    mov $5, %cx
-    inc %cx
-    CHECK_FLAGS "inc keeps CF", CF, CF
-    CHECK_EQ16 "inc16 result", %cx, $6
-    clc
-    mov $0, %cx
-    dec %cx
-    CHECK_FLAGS "dec 0 leaves CF clear, sets SF", CF|SF, SF
-
-    mov $5, %ax
-    neg %ax
-    CHECK_EQ16 "neg16 5", %ax, $0xFFFB
-    CHECK_FLAGS "neg of nonzero sets CF", CF, CF
-    xor %ax, %ax
-    neg %ax
-    CHECK_FLAGS "neg of zero clears CF", CF|ZF, ZF
-
-    mov $0x1234, %ax
-    cmp $0x1235, %ax
-    CHECK_FLAGS "cmp 1234,1235 borrow", CF|ZF|SF, CF|SF
-    CHECK_EQ16 "cmp leaves the operand", %ax, $0x1234
-
-    mov $0xF0F0, %ax
-    and $0x0FF0, %ax
-    CHECK_EQ16 "and16", %ax, $0x00F0
-    or $0x8000, %ax
-    CHECK_EQ16 "or16", %ax, $0x80F0
-    CHECK_FLAGS "or clears CF OF, sets SF", CF|OF|SF|ZF, SF
-    xor $0x80F0, %ax
-    CHECK_FLAGS "xor to zero sets ZF PF", ZF|PF|SF, ZF|PF
-    mov $0x0F, %al
-    not %al
-    CHECK_EQ16 "not8 leaves AH", %ax, $0x00F0
-
-    # BCD: 19 + 28 = 47 packed.
-    mov $0x19, %al
-    add $0x28, %al
-    daa
-    CHECK_EQ16 "daa 19+28", %ax, $0x0047
-    mov $0x47, %al
-    sub $0x28, %al
-    das
-    CHECK_EQ16 "das 47-28", %ax, $0x0019
-    mov $0x0009, %ax
-    add $0x08, %al
-    aaa
-    CHECK_EQ16 "aaa 9+8 unpacked", %ax, $0x0107
-
-    mov $0x8000, %ax
-    cwd
-    CHECK_EQ16 "cwd sign", %dx, $0xFFFF
-    mov $0x80, %al
-    cbw
-    CHECK_EQ16 "cbw sign", %ax, $0xFF80
-    cwde
-    CHECK_EQ "cwde", %eax, $0xFFFFFF80
-    cdq
-    CHECK_EQ "cdq", %edx, $0xFFFFFFFF
-    movsx %al, %ecx
-    CHECK_EQ "movsx8 to 32", %ecx, $0xFFFFFF80
-    movzx %al, %ecx
-    CHECK_EQ "movzx8 to 32", %ecx, $0x80
-
-    mov $0x1111, %ax
-    mov $0x2222, %bx
-    xchg %ax, %bx
-    CHECK_EQ16 "xchg ax", %ax, $0x2222
-    CHECK_EQ16 "xchg bx", %bx, $0x1111
-
-    # LEA computes the 16-bit offset: 0xFFFF + 2 wraps to 0x0001.
-    mov $0xFFFF, %bx
-    mov $2, %si
-    lea (%bx,%si), %ax
-    CHECK_EQ16 "lea16 wraps", %ax, $0x0001
-    ret
-
-# ---------------------------------------------------------------- MUL, IMUL, DIV, IDIV
-
-multiply_divide:
-    PRINT "# multiply and divide\n"
-    mov $0x1234, %ax
-    mov $0x100, %bx
-    mul %bx
-    CHECK_EQ16 "mul16 low", %ax, $0x3400
-    CHECK_EQ16 "mul16 high", %dx, $0x0012
-    CHECK_FLAGS "mul16 high half set: CF OF", CF|OF, CF|OF
-    mov $3, %ax
-    mov $4, %bx
-    mul %bx
-    CHECK_FLAGS "mul16 no high half: CF OF clear", CF|OF, 0
-
-    mov $-3, %ax
-    mov $7, %cx
-    imul %cx
-    CHECK_EQ16 "imul16 -3*7 low", %ax, $0xFFEB
-    CHECK_EQ16 "imul16 -3*7 high", %dx, $0xFFFF
-    CHECK_FLAGS "imul16 fits: CF OF clear", CF|OF, 0
-
-    mov $1000, %ecx
-    imul $-1000, %ecx, %edx
-    CHECK_EQ "imul32 three operands", %edx, $-1000000
-
-    mov $0x10000, %eax
-    imul %eax, %eax
-    CHECK_EQ "imul32 two operands truncates", %eax, $0
-    CHECK_FLAGS "imul32 overflow: CF OF", CF|OF, CF|OF
-
-    # 0x0001_2345 / 0x100 = 0x123 rest 0x45.
-    mov $0x0001, %dx
-    mov $0x2345, %ax
-    mov $0x100, %bx
-    div %bx
-    CHECK_EQ16 "div16 quotient", %ax, $0x0123
-    CHECK_EQ16 "div16 remainder", %dx, $0x0045
-
-    mov $-17, %eax
-    cdq
-    mov $5, %ecx
-    idiv %ecx
-    CHECK_EQ "idiv32 -17/5 quotient truncates", %eax, $-3
-    CHECK_EQ "idiv32 -17/5 remainder has dividend's sign", %edx, $-2
-
-    mov $200, %ax
-    mov $7, %bl
-    div %bl
-    CHECK_EQ16 "div8 200/7: AH=rest AL=quotient", %ax, $0x041C
-
-    mov $0x0203, %ax
-    aad
-    CHECK_EQ16 "aad 02 03", %ax, $0x0017
-    mov $47, %al
-    aam
-    CHECK_EQ16 "aam 47", %ax, $0x0407
-    ret
-
-# ---------------------------------------------------------------- shifts and bit instructions
-
-shifts_and_bits:
-    PRINT "# shifts and bits\n"
-    mov $0x8001, %ax
-    shl $1, %ax
-    CHECK_EQ16 "shl16 by 1", %ax, $0x0002
-    CHECK_FLAGS "shl16 out goes to CF", CF, CF
-    mov $0x8000, %ax
-    sar $3, %ax
-    CHECK_EQ16 "sar16 keeps the sign", %ax, $0xF000
-    mov $0x8000, %ax
-    shr $3, %ax
-    CHECK_EQ16 "shr16 fills zeros", %ax, $0x1000
-    stc
-    mov $0x40, %al
-    rcl $2, %al
-    CHECK_EQ16 "rcl8 through carry", %ax, $0x1002
-    CHECK_FLAGS "rcl8 carry out", CF, CF
-    mov $0x81, %al
-    ror $1, %al
-    CHECK_EQ16 "ror8", %ax, $0x10C0
-    mov $0x12345678, %eax
-    rol $8, %eax
-    CHECK_EQ "rol32 by 8", %eax, $0x34567812
-    mov $0x12345678, %eax
-    mov $36, %cl
-    shl %cl, %eax
-    CHECK_EQ "shl32 count masked to 5 bits", %eax, $0x23456780
-
-    mov $0x1234, %ax
-    mov $0xABCD, %dx
-    shld $4, %dx, %ax
-    CHECK_EQ16 "shld16", %ax, $0x234A
-    mov $0x1234, %ax
-    shrd $4, %dx, %ax
-    CHECK_EQ16 "shrd16", %ax, $0xD123
-
-    mov $0x00100100, %eax
-    bsf %eax, %ecx
-    CHECK_EQ "bsf32", %ecx, $8
-    bsr %eax, %ecx
-    CHECK_EQ "bsr32", %ecx, $20
-    xor %eax, %eax
-    bsf %eax, %ecx
-    CHECK_FLAGS "bsf of zero sets ZF", ZF, ZF
-
-    mov $0x0010, %ax
-    bt $4, %ax
-    CHECK_FLAGS "bt set bit", CF, CF
-    bts $0, %ax
-    CHECK_FLAGS "bts old bit clear", CF, 0
-    CHECK_EQ16 "bts sets", %ax, $0x0011
-    btr $4, %ax
-    CHECK_EQ16 "btr clears", %ax, $0x0001
-    btc $15, %ax
-    CHECK_EQ16 "btc flips", %ax, $0x8001
-
-    mov $5, %ax
-    cmp $9, %ax
-    setb %cl
-    setg %ch
-    CHECK_EQ16 "setb and setg", %cx, $0x0001
-    ret
 
 # ---------------------------------------------------------------- segment arithmetic
 
@@ -344,6 +106,11 @@ segments:
     mov %dx, %ds
     CHECK_EQ16 "lds offset", %cx, $0x5678
     CHECK_EQ16 "lds segment", %ax, $0x1234
+    lfs %cs:far_ptr, %bx
+    mov %fs, %ax
+    xor %dx, %dx
+    mov %dx, %fs
+    CHECK_EQ16 "lfs segment", %ax, $0x1234
     ret
 
 rom_word:   .word 0xBEEF
@@ -380,7 +147,19 @@ far_transfers:
     ljmp $0xEF00, $(far_jmp_target + 0x1000)
 far_jmp_back:
     CHECK_EQ16 "far jmp through an alias", %cx, $0xEF00
+
+    # A far call with a 32-bit operand pushes CS and EIP as dwords.
+    lcalll $0xF000, $far_call32
+far_call32_ret:
+    CHECK_EQ "o32 far call pushes a 32-bit EIP", %eax, $far_call32_ret
+    CHECK_EQ "o32 far call pushes CS in a dword", %ebx, $0xF000
     ret
+
+far_call32:
+    mov %sp, %bp
+    mov (%bp), %eax
+    mov 4(%bp), %ebx
+    lretl
 
 far_get_cs:
     mov %cs, %ax
@@ -464,7 +243,28 @@ de_insn:
     div %bl                         # quotient 0x100 > 0xFF
     CHECK_EQ16 "#DE on div8 quotient overflow", %si, $1
     movw $rm_stubs, %es:(0 * 4)     # back to the unexpected-interrupt stub
+
+    # LIDT moves the real-mode interrupt table.
+    movw $int40_moved, %es:(SCRATCH + 0x40 * 4)
+    movw $0xF000, %es:(SCRATCH + 0x40 * 4 + 2)
+    lidtl %cs:moved_ivt
+    xor %ax, %ax
+    int $0x40
+    lidtl %cs:reset_ivt
+    CHECK_EQ16 "INT uses the IVT at the IDTR base", %ax, $0x5151
+    xor %ax, %ax
+    int $0x40
+    CHECK_EQ16 "IDTR back at 0", %ax, $0x4040
     ret
+
+int40_moved:
+    mov $0x5151, %ax
+    iret
+
+moved_ivt:  .word 0x03FF
+            .long SCRATCH
+reset_ivt:  .word 0x03FF
+            .long 0
 
 int40_handler:
     push %bp
@@ -670,46 +470,6 @@ push_pop:
     CHECK_EQ16 "pushw/popw", %bx, $0xBEEF
     ret
 
-# ---------------------------------------------------------------- flag instructions
-
-flag_insns:
-    PRINT "# flags\n"
-    pushw $0x0CD5                   # OF DF SF ZF AF PF CF, no TF or IF
-    popf
-    pushf
-    pop %ax
-    cld
-    CHECK_EQ16 "popf/pushf round trip, bit 1 reads 1", %ax, $0x0CD7
-    pushw $0x0028                   # bits 3 and 5 are fixed at 0
-    popf
-    pushf
-    pop %ax
-    CHECK_EQ16 "popf: reserved bits fixed", %ax, $0x0002
-
-    clc
-    cmc
-    CHECK_FLAGS "cmc sets CF", CF, CF
-    cmc
-    CHECK_FLAGS "cmc clears CF", CF, 0
-    std
-    CHECK_FLAGS "std", DF, DF
-    cld
-    CHECK_FLAGS "cld", DF, 0
-    sti
-    CHECK_FLAGS "sti", IF, IF
-    cli
-    CHECK_FLAGS "cli", IF, 0
-
-    xor %ax, %ax
-    pushw $0x0045                   # ZF PF CF
-    popf
-    lahf
-    CHECK_EQ16 "lahf: SF ZF 0 AF 0 PF 1 CF", %ax, $0x4700
-    mov $0xD5, %ah                  # SF ZF AF PF CF
-    sahf
-    CHECK_FLAGS "sahf", SF|ZF|AF|PF|CF, SF|ZF|AF|PF|CF
-    ret
-
 # ---------------------------------------------------------------- branches
 
 branches:
@@ -762,4 +522,3 @@ jump_table_target:
     mov $1, %ax
 7:  CHECK_EQ16 "jmp rel32 in 16-bit code", %ax, $0
     ret
-

@@ -22,6 +22,8 @@ public final class Machine {
     public final Cpu cpu;
 
     private boolean exitRequested;
+    /** Survives the start of {@link #run}, so an interrupt just before it is not lost. */
+    private volatile boolean interruptRequested;
     private int exitStatus;
     private StopReason stopReason;
 
@@ -31,6 +33,8 @@ public final class Machine {
         mem = new PhysicalMemory(ramBytes);
         io = new IoPortBus();
         cpu = new Cpu(mem, io, clock);
+        // a device armed a deadline earlier than the one the CPU is running toward: stop and rescan
+        scheduler.setEarlierDeadlineListener(() -> cpu.exitLoop = true);
     }
 
     /** Asks the run loop to stop after the current instruction with a process exit status. */
@@ -42,7 +46,12 @@ public final class Machine {
 
     /** Stops the run loop from another thread (Ctrl-C, a debugger). */
     public void interrupt() {
+        interruptRequested = true;
         cpu.exitLoop = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
     }
 
     public int exitStatus() {
@@ -56,14 +65,20 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        cpu.exitLoop = false;
+        cpu.debuggerStop = false; // left over from a debugger's single step outside this loop
+        cpu.exitLoop = interruptRequested;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
-                return stop(StopReason.INTERRUPTED);
+                if (interruptRequested || cpu.debuggerStop) {
+                    interruptRequested = false;
+                    cpu.debuggerStop = false;
+                    return stop(StopReason.INTERRUPTED);
+                }
+                continue; // only a new, earlier device deadline: run toward it
             }
             if (cpu.instructions >= limit) {
                 return stop(StopReason.INSTRUCTION_LIMIT);
@@ -72,9 +87,11 @@ public final class Machine {
             if (cpu.state == Cpu.State.SHUTDOWN) {
                 return stop(StopReason.SHUTDOWN);
             }
-            if (cpu.state == Cpu.State.HALTED && deadline == Long.MAX_VALUE
-                    && (!cpu.ifFlag() || !cpu.pic.intrPending())) {
-                // Nothing can ever wake the CPU: no timer is armed and no interrupt is pending.
+            if (cpu.state == Cpu.State.HALTED
+                    && (!cpu.ifFlag() || deadline == Long.MAX_VALUE && !cpu.pic.intrPending())) {
+                // Nothing can ever wake the CPU: HLT with IF=0 waits for NMI or RESET, which no
+                // device raises, however many timers are armed; with IF=1, no timer is armed and
+                // no interrupt is pending.
                 return stop(StopReason.HALTED_FOREVER);
             }
             cpu.runUntil(deadline, limit - cpu.instructions);

@@ -59,6 +59,12 @@ public final class Cpu {
     public long instructions;
     /** Clocks charged by the current instruction beyond its table count (taken branch, REP). */
     public int extraCycles;
+    /**
+     * Set by a REP string instruction that stopped after a chunk with iterations left: its next
+     * execution continues it and does not pay the REP base count again. The step loop clears it
+     * when an interrupt, a fault or a trap comes in between, so the instruction starts over.
+     */
+    public boolean repResume;
     /** Set by MOV SS, POP SS and STI: no interrupt is taken after the next instruction. */
     public boolean inhibitInterrupts;
     /** Effective address of the last memory operand fetched through {@link #getE}. */
@@ -69,6 +75,16 @@ public final class Cpu {
     public boolean debugActive;
     /** Debug trap conditions collected during the instruction (DR6 bits B0-B3). */
     public int pendingDebugTrap;
+    /**
+     * An external debugger's own DR0-DR3 and DR7 (same encoding as {@link #dr}), kept apart from
+     * the guest's so that gdb's watchpoints never show in MOV from DRn nor raise #DB in the guest.
+     * A hit stops the run loop instead; element 6 collects the hits (see DebugRegisters).
+     */
+    public final int[] debuggerDr = new int[8];
+    /** Consulted before each instruction while a debugger has breakpoints; null otherwise. */
+    public BreakpointHook breakpointHook;
+    /** Set with {@link #exitLoop} when a debugger's breakpoint or watchpoint stops the run loop. */
+    public boolean debuggerStop;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 
@@ -126,8 +142,9 @@ public final class Cpu {
         state = State.RUNNING;
         shutdownReason = null;
         inhibitInterrupts = false;
+        repResume = false;
         pendingDebugTrap = 0;
-        debugActive = false;
+        DebugRegisters.update(this); // a debugger's own breakpoints survive the reset
         paging.flush();
     }
 
@@ -648,7 +665,13 @@ public final class Cpu {
         }
         if (!inhibitInterrupts && (eflags & IF) != 0 && pic.intrPending()) {
             int vector = pic.acknowledge();
+            repResume = false;
             Interrupts.external(this, vector);
+            return;
+        }
+        if (breakpointHook != null && breakpointHook.stopBefore(this)) {
+            debuggerStop = true;
+            exitLoop = true;
             return;
         }
         inhibitInterrupts = false;
@@ -666,13 +689,13 @@ public final class Cpu {
             // switches may load it again.
             eflags &= ~RF;
             d.handler.exec(this, d);
+            // No 16-bit wrap here: running off the end of a 64 KiB code segment is #GP on the
+            // next fetch (386 manual 14.7). Branch handlers truncate their own targets.
             eip = nextEip;
-            if (!code32()) {
-                eip &= 0xFFFF;
-            }
             clock.advance((d.mod != 3 ? d.row.clkMem : d.row.clkReg) + extraCycles);
             instructions++;
             if (trapAfter || pendingDebugTrap != 0) {
+                repResume = false;
                 DebugRegisters.trapAfterInstruction(this, trapAfter);
             }
         } catch (CpuFault f) {
@@ -683,6 +706,7 @@ public final class Cpu {
                 eflags |= RF;
             }
             clock.advance(2);
+            repResume = false;
             Interrupts.exception(this, f.vector, f.hasErrorCode, f.errorCode);
         }
     }

@@ -3,6 +3,11 @@ package org.jinx.cpu;
 /**
  * DR0-DR7: instruction and data breakpoints and the single-step trap. Only consulted when
  * {@link Cpu#debugActive} is set, so the memory fast path pays one boolean test.
+ *
+ * <p>A second bank, {@link Cpu#debuggerDr}, belongs to an external debugger (the gdb stub). It
+ * uses the same DR7 encoding and the same matching, but a data hit stops the run loop after the
+ * instruction instead of raising #DB, and is recorded in {@code debuggerDr[6]}: bit n when slot n
+ * was written, bit 4+n when it was read.
  */
 public final class DebugRegisters {
     private DebugRegisters() {
@@ -10,7 +15,7 @@ public final class DebugRegisters {
 
     /** Called after a MOV to DR7 (or a task switch) so the CPU knows whether to look. */
     public static void update(Cpu cpu) {
-        cpu.debugActive = (cpu.dr[7] & 0xFF) != 0;
+        cpu.debugActive = (cpu.dr[7] & 0xFF) != 0 || (cpu.debuggerDr[7] & 0xFF) != 0;
     }
 
     /** Instruction breakpoints: a fault before the instruction at a matching linear address. */
@@ -21,7 +26,7 @@ public final class DebugRegisters {
         int lin = cpu.seg[Cpu.CS].base + cpu.eip;
         int hits = 0;
         for (int n = 0; n < 4; n++) {
-            if (enabled(cpu, n) && rw(cpu, n) == 0 && cpu.dr[n] == lin) {
+            if (enabled(cpu.dr, n) && rw(cpu.dr, n) == 0 && cpu.dr[n] == lin) {
                 hits |= 1 << n;
             }
         }
@@ -33,20 +38,48 @@ public final class DebugRegisters {
 
     /** Data breakpoints: recorded now, reported as a trap after the instruction completes. */
     public static void checkData(Cpu cpu, int lin, int size, boolean write) {
+        cpu.pendingDebugTrap |= dataHits(cpu.dr, lin, size, write);
+        int d = dataHits(cpu.debuggerDr, lin, size, write);
+        if (d != 0) {
+            cpu.debuggerDr[6] |= write ? d : d << 4;
+            cpu.debuggerStop = true;
+            cpu.exitLoop = true; // the run loop stops once this instruction has completed
+        }
+    }
+
+    /** The debugger bank's instruction breakpoints that match CS:EIP, as a mask of slots. */
+    public static int debuggerInstructionHits(Cpu cpu) {
+        int[] bank = cpu.debuggerDr;
+        int lin = cpu.seg[Cpu.CS].base + cpu.eip;
+        int hits = 0;
         for (int n = 0; n < 4; n++) {
-            if (!enabled(cpu, n)) {
+            if (enabled(bank, n) && rw(bank, n) == 0 && bank[n] == lin) {
+                hits |= 1 << n;
+            }
+        }
+        return hits;
+    }
+
+    private static int dataHits(int[] bank, int lin, int size, boolean write) {
+        if ((bank[7] & 0xFF) == 0) {
+            return 0;
+        }
+        int hits = 0;
+        for (int n = 0; n < 4; n++) {
+            if (!enabled(bank, n)) {
                 continue;
             }
-            int rw = rw(cpu, n);
+            int rw = rw(bank, n);
             if (rw == 0 || rw == 2 || (rw == 1 && !write)) {
                 continue;
             }
-            int len = len(cpu, n);
-            int bp = cpu.dr[n] & ~(len - 1);
+            int len = len(bank, n);
+            int bp = bank[n] & ~(len - 1);
             if (Integer.compareUnsigned(lin, bp + len - 1) <= 0 && Integer.compareUnsigned(lin + size - 1, bp) >= 0) {
-                cpu.pendingDebugTrap |= 1 << n;
+                hits |= 1 << n;
             }
         }
+        return hits;
     }
 
     /**
@@ -65,16 +98,16 @@ public final class DebugRegisters {
     /** DR6.BS: the trap was a single step. */
     public static final int DR6_BS = 0x4000;
 
-    private static boolean enabled(Cpu cpu, int n) {
-        return (cpu.dr[7] >>> (2 * n) & 3) != 0;
+    private static boolean enabled(int[] bank, int n) {
+        return (bank[7] >>> (2 * n) & 3) != 0;
     }
 
-    private static int rw(Cpu cpu, int n) {
-        return cpu.dr[7] >>> (16 + 4 * n) & 3;
+    private static int rw(int[] bank, int n) {
+        return bank[7] >>> (16 + 4 * n) & 3;
     }
 
-    private static int len(Cpu cpu, int n) {
-        int l = cpu.dr[7] >>> (18 + 4 * n) & 3;
+    private static int len(int[] bank, int n) {
+        int l = bank[7] >>> (18 + 4 * n) & 3;
         return l == 0 ? 1 : l == 1 ? 2 : 4;
     }
 }

@@ -130,7 +130,7 @@ public final class Paging {
         }
         if ((lin & 0xFFF) > 0xFFC) {
             int a = translate(lin, false, user);
-            int b = translate(lin + 3, false, user);
+            int b = translate((lin + 3) & 0xFFFFF000, false, user); // CR2 = first byte on the second page
             int v = 0;
             for (int k = 0; k < 4; k++) {
                 int pa = ((lin + k) & 0xFFF) >= (lin & 0xFFF) ? a + k : (b & 0xFFFFF000) + ((lin + k) & 0xFFF);
@@ -168,7 +168,7 @@ public final class Paging {
         }
         if ((lin & 0xFFF) > 0xFFC) {
             int a = translate(lin, true, user);
-            int b = translate(lin + 3, true, user);
+            int b = translate((lin + 3) & 0xFFFFF000, true, user); // CR2 = first byte on the second page
             for (int k = 0; k < 4; k++) {
                 int pa = ((lin + k) & 0xFFF) >= (lin & 0xFFF) ? a + k : (b & 0xFFFFF000) + ((lin + k) & 0xFFF);
                 mem.write8(pa, v >>> (8 * k));

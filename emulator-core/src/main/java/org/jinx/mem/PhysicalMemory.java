@@ -75,6 +75,11 @@ public final class PhysicalMemory {
         }
     }
 
+    /** The device region at a physical address, or null for RAM (a debugger avoids MMIO reads). */
+    public MemoryRegion regionAt(int addr) {
+        return regions[(addr & a20Mask) >>> PAGE_SHIFT];
+    }
+
     public boolean isRam(int addr) {
         return regions[(addr & a20Mask) >>> PAGE_SHIFT] == null;
     }

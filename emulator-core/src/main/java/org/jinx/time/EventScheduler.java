@@ -12,6 +12,7 @@ public final class EventScheduler {
             new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline) != 0
                     ? Long.compare(a.deadline, b.deadline) : Long.compare(a.seq, b.seq));
     private long seq;
+    private Runnable earlierDeadline = () -> { };
 
     public EventScheduler(VirtualClock clock) {
         this.clock = clock;
@@ -48,6 +49,7 @@ public final class EventScheduler {
 
         /** Arms (or re-arms) the timer at an absolute cycle count. */
         public void scheduleAt(long cycle) {
+            long earliest = nextDeadline();
             if (armed) {
                 queue.remove(this);
             }
@@ -55,6 +57,9 @@ public final class EventScheduler {
             this.seq = EventScheduler.this.seq++;
             armed = true;
             queue.add(this);
+            if (cycle < earliest) {
+                earlierDeadline.run();
+            }
         }
 
         public void scheduleIn(long cyclesFromNow) {
@@ -67,6 +72,14 @@ public final class EventScheduler {
                 armed = false;
             }
         }
+    }
+
+    /**
+     * Told when a timer is armed ahead of the earliest deadline, so a run loop already executing
+     * toward that deadline (a device was programmed by an OUT) can stop and pick up the new one.
+     */
+    public void setEarlierDeadlineListener(Runnable listener) {
+        earlierDeadline = listener;
     }
 
     public TimerEvent newTimer(String name, Runnable action) {

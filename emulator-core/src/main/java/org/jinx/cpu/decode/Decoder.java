@@ -43,7 +43,9 @@ public final class Decoder {
         if (i >= MAX_LENGTH) {
             throw cpu.gp(0);
         }
-        long off = (fetchEip + i) & (cpu.code32() ? 0xFFFFFFFFL : 0xFFFFL);
+        // No wrap: an instruction whose bytes run past the CS limit (past offset FFFFH in real
+        // mode, 386 manual 14.7) is #GP(0), as it is past 4 GiB in 32-bit code.
+        long off = (fetchEip & 0xFFFFFFFFL) + i;
         if (off > fetchHi) {
             throw cpu.gp(0);
         }
@@ -303,6 +305,10 @@ public final class Decoder {
             InsnHandler h = row.handler;
             b.handler = (c, d) -> {
                 if (c.cpl != 0) {
+                    // LLDT and LTR are not recognised at all in virtual-8086 mode: #UD, not #GP.
+                    if (d.opcode == 0x100 && c.v86()) {
+                        throw c.ud();
+                    }
                     throw c.gp(0);
                 }
                 h.exec(c, d);

@@ -18,6 +18,7 @@ public final class Disassembler {
     private static final String[] R8 = {"al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"};
     private static final String[] SREG = {"es", "cs", "ss", "ds", "fs", "gs", "?6", "?7"};
     private static final String[] R16_MEM = {"bx+si", "bx+di", "bp+si", "bp+di", "si", "di", "bp", "bx"};
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** objdump pads the mnemonic to this width before the operands. */
     private static final int MNEMONIC_COLUMN = 6;
 
@@ -104,7 +105,7 @@ public final class Disassembler {
     private static boolean showsSegment(DecodedInsn d) {
         for (Operand o : d.row.operands) {
             if (o.method == 'M' || o.method == 'O' || o.method == 'E' && d.mod != 3) {
-                return !d.row.has(Attr.REP);
+                return true;
             }
         }
         return d.row.opcode >= 0xD8 && d.row.opcode <= 0xDF && d.mod != 3;
@@ -206,7 +207,8 @@ public final class Disassembler {
      */
     private static String memory(DecodedInsn d) {
         StringBuilder sb = new StringBuilder();
-        boolean sib = d.a32 && d.rm == 4 && d.row.operands.stream().noneMatch(o -> o.method == 'O');
+        // A moffs has no ModRM, so its rm field means nothing.
+        boolean sib = d.a32 && d.rm == 4 && d.row.needsModrm();
         if (d.base < 0 && d.index < 0 && !sib) {
             sb.append(SREG[d.seg]).append(':');
             return sb.append(hex(d.a32 ? d.disp & 0xFFFFFFFFL : d.disp & 0xFFFF)).toString();
@@ -259,11 +261,21 @@ public final class Disassembler {
                 len = Math.min(code.length - off, Decoder.MAX_LENGTH);
                 text = code.length - off > Decoder.MAX_LENGTH ? "(bad)" : "(truncated)";
             }
-            StringBuilder hexBytes = new StringBuilder();
-            for (int i = 0; i < len; i++) {
-                hexBytes.append(String.format("%02x ", code[off + i] & 0xFF));
+            StringBuilder line = new StringBuilder(64);
+            String address = Integer.toHexString(origin + off);
+            for (int i = address.length(); i < 8; i++) {
+                line.append(' ');
             }
-            lines.add(String.format("%8x:\t%-21s\t%s", origin + off, hexBytes, text));
+            line.append(address).append(":\t");
+            int start = line.length();
+            for (int i = 0; i < len; i++) {
+                int b = code[off + i] & 0xFF;
+                line.append(HEX[b >>> 4]).append(HEX[b & 15]).append(' ');
+            }
+            while (line.length() < start + 21) {
+                line.append(' ');
+            }
+            lines.add(line.append('\t').append(text).toString());
             off += len;
         }
         return lines;

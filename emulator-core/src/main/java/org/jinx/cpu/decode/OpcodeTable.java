@@ -301,7 +301,8 @@ public final class OpcodeTable {
         String[] g6 = {"SLDT", "STR", "LLDT", "LTR", "VERR", "VERW"};
         InsnHandler[] g6h = {SystemInsn::sldt, SystemInsn::str, SystemInsn::lldt, SystemInsn::ltr, SystemInsn::verr,
             SystemInsn::verw};
-        int[][] g6c = {{2, 2}, {2, 2}, {20, 20}, {23, 27}, {10, 11}, {15, 16}};
+        // The manual gives STR the same 23/27 as LTR (likely copied, but it is the manual's count).
+        int[][] g6c = {{2, 2}, {23, 27}, {20, 20}, {23, 27}, {10, 11}, {15, 16}};
         for (int i = 0; i < 6; i++) {
             OpcodeRow r = grp(0x100, i, g6[i], Ew).h(g6h[i]).attr(Attr.FIXED16).clk(g6c[i][0], g6c[i][1]);
             if (i == 2 || i == 3) {
@@ -332,28 +333,32 @@ public final class OpcodeTable {
         }
         two(0xA0, "PUSH", FS).h(Stack::pushSreg).clk(2);
         two(0xA1, "POP", FS).h(Stack::popSreg).clk(7).alt(21);
-        two(0xA3, "BT", Ev, Gv).h(BitOps::bt).clk(3, 12).flags("C");
-        two(0xA4, "SHLD", Ev, Gv, Ib).h(Shift::shld).clk(3, 7).flags(OSZAPC, "OA");
-        two(0xA5, "SHLD", Ev, Gv, CL).h(Shift::shld).clk(3, 7).flags(OSZAPC, "OA");
+        // BTx: the SDM leaves OF SF AF PF undefined (the 386 manual lists only CF); ZF is unaffected.
+        two(0xA3, "BT", Ev, Gv).h(BitOps::bt).clk(3, 12).flags("OSAPC", "OSAP");
+        // SHLD/SHRD: AF is undefined. OF is defined for a count of 1 only: that depends on the
+        // count, not on the row, so it is not listed here.
+        two(0xA4, "SHLD", Ev, Gv, Ib).h(Shift::shld).clk(3, 7).flags(OSZAPC, "A");
+        two(0xA5, "SHLD", Ev, Gv, CL).h(Shift::shld).clk(3, 7).flags(OSZAPC, "A");
         two(0xA8, "PUSH", GS).h(Stack::pushSreg).clk(2);
         two(0xA9, "POP", GS).h(Stack::popSreg).clk(7).alt(21);
-        two(0xAB, "BTS", Ev, Gv).h(BitOps::bts).lock().clk(6, 13).flags("C");
-        two(0xAC, "SHRD", Ev, Gv, Ib).h(Shift::shrd).clk(3, 7).flags(OSZAPC, "OA");
-        two(0xAD, "SHRD", Ev, Gv, CL).h(Shift::shrd).clk(3, 7).flags(OSZAPC, "OA");
+        two(0xAB, "BTS", Ev, Gv).h(BitOps::bts).lock().clk(6, 13).flags("OSAPC", "OSAP");
+        two(0xAC, "SHRD", Ev, Gv, Ib).h(Shift::shrd).clk(3, 7).flags(OSZAPC, "A");
+        two(0xAD, "SHRD", Ev, Gv, CL).h(Shift::shrd).clk(3, 7).flags(OSZAPC, "A");
         two(0xAF, "IMUL", Gv, Ev).h(MulDiv::imul2).clk(9, 12).flags(OSZAPC, "SZAP");
         two(0xB2, "LSS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
-        two(0xB3, "BTR", Ev, Gv).h(BitOps::btr).lock().clk(6, 13).flags("C");
-        two(0xB4, "LFS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
-        two(0xB5, "LGS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(22);
+        two(0xB3, "BTR", Ev, Gv).h(BitOps::btr).lock().clk(6, 13).flags("OSAPC", "OSAP");
+        two(0xB4, "LFS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(25);
+        two(0xB5, "LGS", Gv, Mp).h(DataXfer::loadFarPointer).clk(7).alt(25);
         two(0xB6, "MOVZX", Gv, Eb).h(DataXfer::movzx).clk(3, 6);
         two(0xB7, "MOVZX", Gv, Ew).h(DataXfer::movzx).clk(3, 6);
-        grp(0x1BA, 4, "BT", Ev, Ib).h(BitOps::bt).clk(3, 6).flags("C");
-        grp(0x1BA, 5, "BTS", Ev, Ib).h(BitOps::bts).lock().clk(6, 8).flags("C");
-        grp(0x1BA, 6, "BTR", Ev, Ib).h(BitOps::btr).lock().clk(6, 8).flags("C");
-        grp(0x1BA, 7, "BTC", Ev, Ib).h(BitOps::btc).lock().clk(6, 8).flags("C");
-        two(0xBB, "BTC", Ev, Gv).h(BitOps::btc).lock().clk(6, 13).flags("C");
-        two(0xBC, "BSF", Gv, Ev).h(BitOps::bsf).clk(10, 10).flags("Z", "");
-        two(0xBD, "BSR", Gv, Ev).h(BitOps::bsr).clk(10, 10).flags("Z", "");
+        grp(0x1BA, 4, "BT", Ev, Ib).h(BitOps::bt).clk(3, 6).flags("OSAPC", "OSAP");
+        grp(0x1BA, 5, "BTS", Ev, Ib).h(BitOps::bts).lock().clk(6, 8).flags("OSAPC", "OSAP");
+        grp(0x1BA, 6, "BTR", Ev, Ib).h(BitOps::btr).lock().clk(6, 8).flags("OSAPC", "OSAP");
+        grp(0x1BA, 7, "BTC", Ev, Ib).h(BitOps::btc).lock().clk(6, 8).flags("OSAPC", "OSAP");
+        two(0xBB, "BTC", Ev, Gv).h(BitOps::btc).lock().clk(6, 13).flags("OSAPC", "OSAP");
+        // BSF/BSR: only ZF is defined; the SDM leaves CF OF SF AF PF undefined.
+        two(0xBC, "BSF", Gv, Ev).h(BitOps::bsf).clk(10, 10).flags(OSZAPC, "OSAPC");
+        two(0xBD, "BSR", Gv, Ev).h(BitOps::bsr).clk(10, 10).flags(OSZAPC, "OSAPC");
         two(0xBE, "MOVSX", Gv, Eb).h(DataXfer::movsx).clk(3, 6);
         two(0xBF, "MOVSX", Gv, Ew).h(DataXfer::movsx).clk(3, 6);
     }

@@ -114,7 +114,12 @@ final class Descriptor {
     /** The limit in bytes, with the granularity bit applied. */
     static int limit(long d) {
         int lim = low(d) & 0xFFFF | high(d) & 0x000F0000;
-        return (high(d) & 0x00800000) != 0 ? lim << 12 | 0xFFF : lim;
+        return granular(d) ? lim << 12 | 0xFFF : lim;
+    }
+
+    /** The G bit: the limit counts 4 KiB pages instead of bytes. */
+    static boolean granular(long d) {
+        return (high(d) & 0x00800000) != 0;
     }
 
     /** The D/B bit: 32-bit code, a 32-bit stack pointer, or a 4 GiB upper bound for expand-down data. */

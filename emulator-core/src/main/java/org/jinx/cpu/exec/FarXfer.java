@@ -12,39 +12,113 @@ import org.jinx.cpu.decode.DecodedInsn;
  * (conforming or not), a call gate (with the stack switch and parameter copy when CALL goes to
  * a more privileged level), a task gate or a TSS (a task switch). Every check, and every write
  * of a new stack frame, happens before the first register changes.
+ *
+ * <p>Clocks ({@link FarClocks} has the manual's counts): real and virtual-8086 mode pay the
+ * row's count, plus m for JMP, CALL and RETF. In protected mode the handlers tell the form from
+ * the state before and after the transfer (a new TR is a task switch, a new CPL a change of
+ * level), and {@link #jump} and {@link #call} return the count of a call gate, which the state
+ * cannot show.
  */
 public final class FarXfer {
     private FarXfer() {
     }
 
     public static void jmpFar(Cpu cpu, DecodedInsn d) {
-        jump(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
+        int gate = jump(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
+        chargeJmpCall(cpu, d, tr, task, gate);
     }
 
     public static void jmpFarIndirect(Cpu cpu, DecodedInsn d) {
         int ea = cpu.ea(d);
         int off = cpu.read(d.osize, d.seg, ea);
         int sel = cpu.read16(d.seg, selectorOffset(d, ea));
-        jump(cpu, sel, off, d.osize);
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
+        int gate = jump(cpu, sel, off, d.osize);
+        chargeJmpCall(cpu, d, tr, task, gate);
     }
 
     public static void callFar(Cpu cpu, DecodedInsn d) {
-        call(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
+        int gate = call(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
+        chargeJmpCall(cpu, d, tr, task, gate);
     }
 
     public static void callFarIndirect(Cpu cpu, DecodedInsn d) {
         int ea = cpu.ea(d);
         int off = cpu.read(d.osize, d.seg, ea);
         int sel = cpu.read16(d.seg, selectorOffset(d, ea));
-        call(cpu, sel, off, d.osize);
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
+        int gate = call(cpu, sel, off, d.osize);
+        chargeJmpCall(cpu, d, tr, task, gate);
     }
 
+    /**
+     * Far JMP and CALL: the row's count + m in real and virtual-8086 mode; in protected mode
+     * its {@code clkAlt} + m to a code segment, the {@code gate}'s count + m through a call gate,
+     * ts to a task ({@code tr} and {@code task} are the old task's). The m16:32 forms take 4
+     * more through a gate (and their row's count holds the difference for a code segment), 5
+     * more to a task.
+     */
+    private static void chargeJmpCall(Cpu cpu, DecodedInsn d, int tr, int task, int gate) {
+        boolean indirect = d.opcode == 0xFF;
+        int clocks;
+        // A task switch first: only it can change the mode (to a task in virtual-8086 mode).
+        if (cpu.tr.selector != tr) {
+            clocks = FarClocks.taskSwitch(cpu, task) + (indirect ? FarClocks.INDIRECT_TASK : 0);
+        } else if (!protectedNotV86(cpu)) {
+            clocks = rowClocks(d) + FarClocks.M;
+        } else if (gate != 0) {
+            clocks = gate + (indirect ? FarClocks.INDIRECT_GATE : 0) + FarClocks.M;
+        } else {
+            clocks = d.row.clkAlt + FarClocks.M;
+        }
+        FarClocks.charge(cpu, d, clocks);
+    }
+
+    /** RETF: 18+m in real mode, 32+m to the same level, 68 to an outer level. */
     public static void retFar(Cpu cpu, DecodedInsn d) {
+        int cpl = cpu.cpl;
         FarReturn.retf(cpu, d.opcode == 0xCA ? d.imm & 0xFFFF : 0, d.osize);
+        int clocks;
+        if (!protectedNotV86(cpu)) {
+            clocks = rowClocks(d) + FarClocks.M;
+        } else if (cpu.cpl != cpl) {
+            clocks = FarClocks.RETF_OUTER;
+        } else {
+            clocks = d.row.clkAlt + FarClocks.M;
+        }
+        FarClocks.charge(cpu, d, clocks);
     }
 
+    /**
+     * IRET: 22 in real and virtual-8086 mode; in protected mode 38 to the same level, 82 to an
+     * outer level, 60 to virtual-8086 mode, ts to the linked task.
+     */
     public static void iret(Cpu cpu, DecodedInsn d) {
+        boolean pm = protectedNotV86(cpu);
+        boolean nested = (cpu.getEflags() & Cpu.NT) != 0;
+        int cpl = cpu.cpl;
+        int task = FarClocks.taskKind(cpu);
         FarReturn.iret(cpu, d.osize);
+        if (!pm) {
+            return;
+        }
+        int clocks;
+        if (nested) {
+            clocks = FarClocks.taskSwitch(cpu, task);
+        } else if (cpu.v86()) {
+            clocks = FarClocks.IRET_TO_V86;
+        } else if (cpu.cpl != cpl) {
+            clocks = FarClocks.IRET_OUTER;
+        } else {
+            clocks = d.row.clkAlt;
+        }
+        FarClocks.charge(cpu, d, clocks);
     }
 
     /** INT n. In virtual-8086 mode it is IOPL-sensitive, so a monitor can emulate it. */
@@ -52,17 +126,18 @@ public final class FarXfer {
         if (cpu.v86() && cpu.iopl() < 3) {
             throw cpu.gp(0);
         }
-        software(cpu, d.imm & 0xFF);
+        software(cpu, d, d.imm & 0xFF, d.row.clkReg);
     }
 
     /** INT3 is not IOPL-sensitive; the gate's DPL still applies. */
     public static void int3(Cpu cpu, DecodedInsn d) {
-        software(cpu, Exceptions.BP);
+        software(cpu, d, Exceptions.BP, d.row.clkReg);
     }
 
+    /** INTO: 3 clocks when OF is clear (the row); when it is set, 35 in real mode (the row's alt). */
     public static void into(Cpu cpu, DecodedInsn d) {
         if (cpu.of()) {
-            software(cpu, Exceptions.OF);
+            software(cpu, d, Exceptions.OF, d.row.clkAlt);
         }
     }
 
@@ -76,9 +151,41 @@ public final class FarXfer {
         cpu.nextEip = cpu.eip;
     }
 
-    private static void software(Cpu cpu, int vector) {
+    /**
+     * Delivers INT n, INT3 or INTO. Real mode costs {@code realClocks}; protected mode 59 through
+     * a gate to the same level, 99 to an inner level, 119 from virtual-8086 mode, ts through a
+     * task gate.
+     */
+    private static void software(Cpu cpu, DecodedInsn d, int vector, int realClocks) {
+        boolean pm = cpu.protectedMode();
+        boolean fromV86 = cpu.v86();
+        int cpl = cpu.cpl;
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
         Interrupts.software(cpu, vector, cpu.nextEip);
         cpu.nextEip = cpu.eip;
+        int clocks = realClocks;
+        if (pm) {
+            if (cpu.tr.selector != tr) {
+                clocks = FarClocks.taskSwitch(cpu, task);
+            } else if (fromV86) {
+                clocks = FarClocks.INT_FROM_V86;
+            } else if (cpu.cpl != cpl) {
+                clocks = FarClocks.INT_INNER;
+            } else {
+                clocks = FarClocks.INT_SAME;
+            }
+        }
+        FarClocks.charge(cpu, d, clocks);
+    }
+
+    private static boolean protectedNotV86(Cpu cpu) {
+        return cpu.protectedMode() && !cpu.v86();
+    }
+
+    /** The count the step loop charges for the row. */
+    private static int rowClocks(DecodedInsn d) {
+        return d.mod != 3 ? d.row.clkMem : d.row.clkReg;
     }
 
     /** The selector of an Mp operand follows the offset; 16-bit addressing wraps within the segment. */
@@ -89,13 +196,14 @@ public final class FarXfer {
 
     // ---------------------------------------------------------------- JMP
 
-    static void jump(Cpu cpu, int sel, int off, int osize) {
+    /** Far JMP to {@code sel:off}. Returns the clocks of a call gate (without m), 0 for any other target. */
+    static int jump(Cpu cpu, int sel, int off, int osize) {
         int eip = osize == 2 ? off & 0xFFFF : off;
         if (!cpu.protectedMode() || cpu.v86()) {
             checkRealLimit(cpu, eip);
             loadRealCs(cpu, sel);
             cpu.nextEip = eip;
-            return;
+            return 0;
         }
         int err = sel & 0xFFFC;
         if (err == 0) {
@@ -109,7 +217,7 @@ public final class FarXfer {
             SegmentLoad.markAccessed(cpu, sel, d);
             SegmentLoad.loadCs(cpu, sel, d, cpl);
             cpu.nextEip = eip;
-            return;
+            return 0;
         }
         switch (Descriptor.type(d)) {
             case Descriptor.CALL_GATE16:
@@ -129,13 +237,13 @@ public final class FarXfer {
                 SegmentLoad.markAccessed(cpu, csSel, cd);
                 SegmentLoad.loadCs(cpu, csSel, cd, cpl);
                 cpu.nextEip = target;
-                return;
+                return FarClocks.JMP_GATE;
             }
             case Descriptor.TASK_GATE:
                 checkGate(cpu, sel, d);
                 TaskSwitch.throughTaskGate(cpu, d, TaskSwitch.JMP, cpu.nextEip);
                 cpu.nextEip = cpu.eip;
-                return;
+                return 0;
             case Descriptor.TSS16_AVAILABLE:
             case Descriptor.TSS32_AVAILABLE:
             case Descriptor.TSS16_BUSY:
@@ -143,7 +251,7 @@ public final class FarXfer {
                 checkGate(cpu, sel, d);
                 TaskSwitch.toTss(cpu, sel, d, TaskSwitch.JMP, cpu.nextEip);
                 cpu.nextEip = cpu.eip;
-                return;
+                return 0;
             default:
                 throw cpu.gp(err);
         }
@@ -151,7 +259,8 @@ public final class FarXfer {
 
     // ---------------------------------------------------------------- CALL
 
-    static void call(Cpu cpu, int sel, int off, int osize) {
+    /** Far CALL to {@code sel:off}. Returns the clocks of a call gate (without m), 0 for any other target. */
+    static int call(Cpu cpu, int sel, int off, int osize) {
         int eip = osize == 2 ? off & 0xFFFF : off;
         int ret = cpu.nextEip;
         if (!cpu.protectedMode() || cpu.v86()) {
@@ -162,7 +271,7 @@ public final class FarXfer {
             cpu.setSp(sp);
             loadRealCs(cpu, sel);
             cpu.nextEip = eip;
-            return;
+            return 0;
         }
         int err = sel & 0xFFFC;
         if (err == 0) {
@@ -179,19 +288,18 @@ public final class FarXfer {
             cpu.setSp(sp);
             SegmentLoad.loadCs(cpu, sel, d, cpu.cpl);
             cpu.nextEip = eip;
-            return;
+            return 0;
         }
         switch (Descriptor.type(d)) {
             case Descriptor.CALL_GATE16:
             case Descriptor.CALL_GATE32:
                 checkGate(cpu, sel, d);
-                callGate(cpu, d, ret);
-                return;
+                return callGate(cpu, d, ret);
             case Descriptor.TASK_GATE:
                 checkGate(cpu, sel, d);
                 TaskSwitch.throughTaskGate(cpu, d, TaskSwitch.CALL, ret);
                 cpu.nextEip = cpu.eip;
-                return;
+                return 0;
             case Descriptor.TSS16_AVAILABLE:
             case Descriptor.TSS32_AVAILABLE:
             case Descriptor.TSS16_BUSY:
@@ -199,7 +307,7 @@ public final class FarXfer {
                 checkGate(cpu, sel, d);
                 TaskSwitch.toTss(cpu, sel, d, TaskSwitch.CALL, ret);
                 cpu.nextEip = cpu.eip;
-                return;
+                return 0;
             default:
                 throw cpu.gp(err);
         }
@@ -208,9 +316,11 @@ public final class FarXfer {
     /**
      * CALL through a call gate. A non-conforming target more privileged than the CPL runs on
      * its own stack: SS:ESP come from the TSS, and the old SS:ESP, the gate's parameter count of
-     * words (286 gate) or dwords (386 gate), and the return address are pushed there.
+     * words (286 gate) or dwords (386 gate), and the return address are pushed there. Returns
+     * the clocks without m: 52 to the same level, 86 to an inner level without parameters,
+     * 94+4x with x parameters.
      */
-    private static void callGate(Cpu cpu, long gate, int ret) {
+    private static int callGate(Cpu cpu, long gate, int ret) {
         int csSel = Descriptor.gateSelector(gate);
         long cd = gateCode(cpu, csSel);
         int csErr = csSel & 0xFFFC;
@@ -222,6 +332,7 @@ public final class FarXfer {
         int dpl = Descriptor.dpl(cd);
         int oldSs = cpu.seg[Cpu.SS].selector;
         int oldCs = cpu.seg[Cpu.CS].selector;
+        int clocks;
         if (!Descriptor.conformingCode(cd) && dpl < cpu.cpl) {
             long inner = Stacks.innerStack(cpu, dpl, 0);
             int ss = (int) (inner >>> 32);
@@ -244,6 +355,9 @@ public final class FarXfer {
             SegmentLoad.cache(cpu, Cpu.SS, ss, sd);
             cpu.setSp(sp);
             SegmentLoad.loadCs(cpu, csSel, cd, dpl);
+            int params = Descriptor.gateParams(gate);
+            clocks = params == 0 ? FarClocks.CALL_GATE_INNER
+                    : FarClocks.CALL_GATE_INNER_PARAMS + FarClocks.PER_PARAM * params;
         } else {
             if (!Descriptor.conformingCode(cd) && dpl != cpu.cpl) {
                 throw cpu.gp(csErr);
@@ -255,8 +369,10 @@ public final class FarXfer {
             SegmentLoad.markAccessed(cpu, csSel, cd);
             cpu.setSp(sp);
             SegmentLoad.loadCs(cpu, csSel, cd, cpu.cpl);
+            clocks = FarClocks.CALL_GATE;
         }
         cpu.nextEip = eip;
+        return clocks;
     }
 
     // ---------------------------------------------------------------- checks

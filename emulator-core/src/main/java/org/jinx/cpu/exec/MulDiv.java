@@ -18,11 +18,16 @@ import org.jinx.cpu.decode.DecodedInsn;
  * "optimizing multiplier" (the r/m operand, or the immediate of the three-operand form). The
  * memory form adds 3, which the table's memory count already holds. The table charges the
  * minimum, 9 (12); {@link #earlyOut} adds the rest through {@code extraCycles}. Division takes
- * a fixed count, all in the table.
+ * a fixed count by operand size: the table's row for F7 serves both 16- and 32-bit operands and
+ * holds the 16-bit count (DIV 22/25, IDIV 27/30), so a 32-bit division adds
+ * {@link #DIV32_CLOCKS} (DIV 38/41, IDIV 43/46).
  *
  * <p>#DE is a fault: every check happens before any register is written.
  */
 public final class MulDiv {
+    /** Clocks a 32-bit DIV or IDIV takes beyond the 16-bit count of the shared F7 row. */
+    private static final int DIV32_CLOCKS = 16;
+
     private MulDiv() {
     }
 
@@ -185,6 +190,7 @@ public final class MulDiv {
                 long n = hi << 32 | cpu.reg[Cpu.EAX] & 0xFFFFFFFFL;
                 cpu.reg[Cpu.EAX] = (int) Long.divideUnsigned(n, divisor);
                 cpu.reg[Cpu.EDX] = (int) Long.remainderUnsigned(n, divisor);
+                cpu.extraCycles += DIV32_CLOCKS;
                 break;
             }
         }
@@ -230,6 +236,7 @@ public final class MulDiv {
                 }
                 cpu.reg[Cpu.EAX] = (int) q;
                 cpu.reg[Cpu.EDX] = (int) (n % m);
+                cpu.extraCycles += DIV32_CLOCKS;
                 break;
             }
         }

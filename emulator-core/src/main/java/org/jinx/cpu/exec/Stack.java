@@ -204,9 +204,16 @@ public final class Stack {
         boolean big = cpu.stack32();
         int mask = big ? -1 : 0xFFFF;
         int[] r = cpu.reg;
+        // #SS or #PF "if a write using the final value of the stack pointer would" fault (386
+        // PRM and SDM, ENTER): checked, paging included, before anything is written.
+        int finalSp = r[Cpu.ESP] - size * (level > 0 ? level + 1 : 1) - alloc;
+        int lin = cpu.checkWrite(Cpu.SS, finalSp & mask, 1);
+        cpu.paging.translate(lin, true, cpu.userAccess());
         int sp = r[Cpu.ESP] - size;
         cpu.write(size, Cpu.SS, sp & mask, r[Cpu.EBP]);
-        int frameTemp = sp;
+        // FrameTemp is the eSP register after the push: with a 16-bit stack only SP moved, so
+        // the high half of ESP rides along into the pushed frame pointer and into EBP.
+        int frameTemp = r[Cpu.ESP] & ~mask | sp & mask;
         if (level > 0) {
             int bp = r[Cpu.EBP];
             for (int i = 1; i < level; i++) {
@@ -220,11 +227,12 @@ public final class Stack {
             cpu.extraCycles += level == 1 ? 2 : 5 + 4 * (level - 1);
         }
         sp -= alloc;
-        if (alloc != 0) {
-            // #SS when the allocated frame's bottom falls outside the stack segment.
-            cpu.checkWrite(Cpu.SS, sp & mask, 1);
+        if (size == 2) {
+            // The 386 manual: "IF OperandSize = 16 THEN BP := frame-ptr": EBP's upper half stays.
+            cpu.setReg16(Cpu.EBP, frameTemp);
+        } else {
+            r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
         }
-        r[Cpu.EBP] = r[Cpu.EBP] & ~mask | frameTemp & mask;
         r[Cpu.ESP] = r[Cpu.ESP] & ~mask | sp & mask;
     }
 

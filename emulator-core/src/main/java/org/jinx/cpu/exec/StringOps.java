@@ -16,9 +16,18 @@ import org.jinx.mem.PhysicalMemory;
  * {@code nextEip = eip}, so the step loop runs it again after taking any pending interrupt; eSI,
  * eDI and eCX are written back after every completed iteration (the {@code finally} blocks), so
  * a fault in iteration k leaves them as iteration k-1 left them and the instruction resumes
- * where it stopped. The row's base count is charged on every execution (once per chunk, a
- * negligible excess for long strings); each iteration adds the row's per-iteration count
- * {@code clkAlt}.
+ * where it stopped.
+ *
+ * <p>Clocks (386 manual, REP): a repeated instruction costs its REP base plus a count per
+ * iteration: MOVS 5+4n, STOS 5+5n, LODS 5+6n, CMPS 5+9n, SCAS 5+8n (the per-iteration count is
+ * the row's {@code clkAlt}); INS 13+6n in real mode and 7+6n in protected mode, OUTS 5+12n and
+ * 6+5n, each 20 more when the I/O permission bitmap is consulted. The step loop charges the
+ * row's single-instruction count, which the handler replaces. The base is charged once per
+ * instruction, not once per chunk: a chunk that stops with iterations left sets
+ * {@link Cpu#repResume}, and an execution that finds it set is a continuation and pays only its
+ * iterations. The step loop clears the flag when an interrupt, a fault or a trap comes between
+ * two chunks; the instruction then starts over and pays the base again, as the restarted
+ * instruction does on the 386. A zero count costs the base alone.
  *
  * <p>MOVS and STOS have a fast path: the run of elements that stays within one page on each
  * side and within the segment limits is translated once and moved through physical memory,
@@ -30,6 +39,14 @@ public final class StringOps {
      * no more than a few thousand clocks, large enough that the restart costs nothing.
      */
     static final int CHUNK = 1024;
+
+    /** The REP base count of MOVS, STOS, LODS, CMPS and SCAS. */
+    private static final int REP_BASE = 5;
+    /** REP INS: base 13 in real mode, 7 in protected mode; 6 per iteration in both. */
+    private static final int REP_INS_BASE_REAL = 13, REP_INS_BASE_PM = 7, REP_INS_EACH = 6;
+    /** REP OUTS: base 5 and 12 per iteration in real mode, base 6 and 5 per iteration in protected mode. */
+    private static final int REP_OUTS_BASE_REAL = 5, REP_OUTS_EACH_REAL = 12, REP_OUTS_BASE_PM = 6,
+            REP_OUTS_EACH_PM = 5;
 
     private StringOps() {
     }
@@ -47,15 +64,27 @@ public final class StringOps {
     }
 
     /**
-     * Writes back the count after {@code done} iterations, charges them, and asks for the
-     * instruction again when the count is not exhausted and the loop was not ended by a
+     * Writes back the count after {@code done} iterations, charges the execution, and asks for
+     * the instruction again when the count is not exhausted and the loop was not ended by a
      * REPE/REPNE condition ({@code stopped}).
      */
-    private static void finish(Cpu cpu, DecodedInsn d, int ecx, int mask, int count, int done, boolean stopped) {
+    private static void finish(Cpu cpu, DecodedInsn d, boolean resuming, int ecx, int mask, int count, int done,
+            boolean stopped) {
         int left = count - done;
         cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
-        cpu.extraCycles += done * d.row.clkAlt;
-        if (left != 0 && !stopped) {
+        chargeRep(cpu, d, resuming ? 0 : REP_BASE, d.row.clkAlt, done);
+        again(cpu, left != 0 && !stopped);
+    }
+
+    /** Replaces the row's single count, charged by the step loop, with {@code base + each * done}. */
+    private static void chargeRep(Cpu cpu, DecodedInsn d, int base, int each, int done) {
+        cpu.extraCycles += base + each * done - d.row.clkReg;
+    }
+
+    /** Runs the instruction again, as a continuation, when {@code more} iterations are due. */
+    private static void again(Cpu cpu, boolean more) {
+        cpu.repResume = more;
+        if (more) {
             cpu.nextEip = cpu.eip;
         }
     }
@@ -124,9 +153,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
         int n = budget(count);
@@ -164,7 +195,7 @@ public final class StringOps {
         } finally {
             r[Cpu.ESI] = si;
             r[Cpu.EDI] = di;
-            finish(cpu, d, ecx, mask, count, done, false);
+            finish(cpu, d, resuming, ecx, mask, count, done, false);
         }
     }
 
@@ -183,9 +214,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
         int n = budget(count);
@@ -212,7 +245,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.EDI] = di;
-            finish(cpu, d, ecx, mask, count, done, false);
+            finish(cpu, d, resuming, ecx, mask, count, done, false);
         }
     }
 
@@ -231,9 +264,11 @@ public final class StringOps {
             r[Cpu.ESI] = advance(si, delta, mask);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
         int n = budget(count);
@@ -246,7 +281,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.ESI] = si;
-            finish(cpu, d, ecx, mask, count, done, false);
+            finish(cpu, d, resuming, ecx, mask, count, done, false);
         }
     }
 
@@ -274,9 +309,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
         boolean whileEqual = d.rep == 0xF3;
@@ -300,7 +337,7 @@ public final class StringOps {
         } finally {
             r[Cpu.ESI] = si;
             r[Cpu.EDI] = di;
-            finish(cpu, d, ecx, mask, count, done, stopped);
+            finish(cpu, d, resuming, ecx, mask, count, done, stopped);
         }
     }
 
@@ -319,9 +356,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
         boolean whileEqual = d.rep == 0xF3;
@@ -342,7 +381,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.EDI] = di;
-            finish(cpu, d, ecx, mask, count, done, stopped);
+            finish(cpu, d, resuming, ecx, mask, count, done, stopped);
         }
     }
 
@@ -364,12 +403,14 @@ public final class StringOps {
             IoPermission.check(cpu, port, size);
             insOne(cpu, size, port, di & mask);
             r[Cpu.EDI] = advance(di, delta, mask);
-            chargeIo(cpu, d, 1);
+            chargeIo(cpu, d);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finishIo(cpu, d, true, false, ecx, mask, 0, 0);
             return;
         }
         IoPermission.check(cpu, port, size);
@@ -383,7 +424,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.EDI] = di;
-            finishIo(cpu, d, ecx, mask, count, done);
+            finishIo(cpu, d, true, resuming, ecx, mask, count, done);
         }
     }
 
@@ -408,12 +449,14 @@ public final class StringOps {
             IoPermission.check(cpu, port, size);
             cpu.out(port, size, cpu.read(size, src, si & mask));
             r[Cpu.ESI] = advance(si, delta, mask);
-            chargeIo(cpu, d, 1);
+            chargeIo(cpu, d);
             return;
         }
+        boolean resuming = cpu.repResume;
         int ecx = r[Cpu.ECX];
         int count = ecx & mask;
         if (count == 0) {
+            finishIo(cpu, d, false, false, ecx, mask, 0, 0);
             return;
         }
         IoPermission.check(cpu, port, size);
@@ -427,30 +470,39 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.ESI] = si;
-            finishIo(cpu, d, ecx, mask, count, done);
+            finishIo(cpu, d, false, resuming, ecx, mask, count, done);
         }
     }
 
     /**
-     * INS and OUTS rows hold the real-mode count and, in {@code clkAlt}, the protected-mode
-     * count; each element costs that much, with 20 more when the I/O bitmap is consulted.
+     * A single INS or OUTS: the row holds the real-mode count and, in {@code clkAlt}, the
+     * protected-mode count, 20 more when the I/O permission bitmap is consulted.
      */
-    private static void chargeIo(Cpu cpu, DecodedInsn d, int done) {
-        int each = d.row.clkReg;
+    private static void chargeIo(Cpu cpu, DecodedInsn d) {
         if (cpu.protectedMode()) {
-            each = d.row.clkAlt + (IoPermission.needsBitmap(cpu) ? IoInsn.BITMAP_CLOCKS : 0);
+            cpu.extraCycles += d.row.clkAlt - d.row.clkReg + (IoPermission.needsBitmap(cpu) ? IoInsn.BITMAP_CLOCKS : 0);
         }
-        cpu.extraCycles += each * done - d.row.clkReg;
     }
 
-    private static void finishIo(Cpu cpu, DecodedInsn d, int ecx, int mask, int count, int done) {
+    /** {@link #finish} for REP INS ({@code ins}) and REP OUTS, whose counts depend on the mode. */
+    private static void finishIo(Cpu cpu, DecodedInsn d, boolean ins, boolean resuming, int ecx, int mask, int count,
+            int done) {
         int left = count - done;
         cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
-        if (done > 0) {
-            chargeIo(cpu, d, done);
+        boolean pm = cpu.protectedMode();
+        int base;
+        int each;
+        if (ins) {
+            base = pm ? REP_INS_BASE_PM : REP_INS_BASE_REAL;
+            each = REP_INS_EACH;
+        } else {
+            base = pm ? REP_OUTS_BASE_PM : REP_OUTS_BASE_REAL;
+            each = pm ? REP_OUTS_EACH_PM : REP_OUTS_EACH_REAL;
         }
-        if (left != 0) {
-            cpu.nextEip = cpu.eip;
+        if (pm && IoPermission.needsBitmap(cpu)) {
+            base += IoInsn.BITMAP_CLOCKS;
         }
+        chargeRep(cpu, d, resuming ? 0 : base, each, done);
+        again(cpu, left != 0);
     }
 }

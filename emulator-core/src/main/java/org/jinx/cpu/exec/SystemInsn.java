@@ -14,6 +14,17 @@ public final class SystemInsn {
     /** CR0 bits the 386 implements; the rest read as zero. ET is writable (287 versus 387). */
     private static final int CR0_BITS = Cpu.CR0_PE | Cpu.CR0_MP | Cpu.CR0_EM | Cpu.CR0_TS | Cpu.CR0_ET | Cpu.CR0_PG;
 
+    // Clocks by register number (386 manual, MOV to/from special registers); the rows hold the
+    // count for CR0 and DR0, and the handler adds the difference for the others.
+    /** MOV CRn,r32: CR0 10, CR2 4, CR3 5. Reads (MOV r32,CRn) take 6 for all three. */
+    private static final int[] MOV_TO_CR_CLOCKS = {10, 0, 4, 5};
+    /** MOV r32,DRn: DR0-DR3 22, DR6 and DR7 14 (DR4 and DR5 are their aliases). */
+    private static final int[] MOV_FROM_DR_CLOCKS = {22, 22, 22, 22, 14, 14, 14, 14};
+    /** MOV DRn,r32: DR0-DR3 22, DR6 and DR7 16. */
+    private static final int[] MOV_TO_DR_CLOCKS = {22, 22, 22, 22, 16, 16, 16, 16};
+    /** LSL takes 5 clocks more when the limit is in pages (G = 1): 25/26 instead of 20/21. */
+    private static final int LSL_PAGE_CLOCKS = 5;
+
     private SystemInsn() {
     }
 
@@ -173,6 +184,7 @@ public final class SystemInsn {
             default:
                 throw cpu.ud();
         }
+        cpu.extraCycles += MOV_TO_CR_CLOCKS[d.reg] - d.row.clkReg;
     }
 
     // ---------------------------------------------------------------- DRn, TRn
@@ -183,7 +195,9 @@ public final class SystemInsn {
     }
 
     public static void movFromDr(Cpu cpu, DecodedInsn d) {
-        cpu.reg[d.rm] = cpu.dr[debugIndex(d.reg)];
+        int n = debugIndex(d.reg);
+        cpu.reg[d.rm] = cpu.dr[n];
+        cpu.extraCycles += MOV_FROM_DR_CLOCKS[n] - d.row.clkReg;
     }
 
     public static void movToDr(Cpu cpu, DecodedInsn d) {
@@ -192,6 +206,7 @@ public final class SystemInsn {
         if (n == 7) {
             DebugRegisters.update(cpu);
         }
+        cpu.extraCycles += MOV_TO_DR_CLOCKS[n] - d.row.clkReg;
     }
 
     /** TR6 and TR7 (the TLB test registers) hold what is written and test nothing. */
@@ -244,7 +259,7 @@ public final class SystemInsn {
         cpu.setFlag(Cpu.ZF, true);
     }
 
-    /** LSL: the segment limit in bytes (granularity applied). */
+    /** LSL: the segment limit in bytes (granularity applied); a page-granular limit costs more. */
     public static void lsl(Cpu cpu, DecodedInsn d) {
         requireProtected(cpu);
         int sel = cpu.getE(d, 2) & 0xFFFF;
@@ -259,6 +274,9 @@ public final class SystemInsn {
         }
         cpu.setG(d, Descriptor.limit(desc));
         cpu.setFlag(Cpu.ZF, true);
+        if (Descriptor.granular(desc)) {
+            cpu.extraCycles += LSL_PAGE_CLOCKS;
+        }
     }
 
     /** VERR: ZF = 1 when the segment is readable at max(CPL, RPL). Presence is not checked. */

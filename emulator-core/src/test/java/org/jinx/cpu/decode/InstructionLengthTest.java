@@ -256,6 +256,29 @@ class InstructionLengthTest {
     }
 
     @Test
+    void anInstructionThatRunsPastOffsetFfffInRealModeRaisesGeneralProtection() {
+        // 386 manual 14.7: execution past offset 0FFFFH is exception 13, not a wrap to 0.
+        CpuRig rig = CpuRig.real();
+        rig.cpu.mem.write8(0xFFFF, 0xB0); // MOV AL,Ib: its immediate would be at offset 10000H
+        CpuFault f = catchThrowableOfType(CpuFault.class, () -> rig.cpu.decoder.fetch(0xFFFF));
+        assertThat(f).isNotNull();
+        assertThat(f.vector).isEqualTo(Exceptions.GP);
+        rig.cpu.mem.write8(0xFFFF, 0x90); // NOP fits
+        assertThat(rig.cpu.decoder.fetch(0xFFFF).length).isEqualTo(1);
+    }
+
+    @Test
+    void anInstructionThatRunsPastTheCodeLimitRaisesGeneralProtection() {
+        CpuRig rig = CpuRig.flat32();
+        rig.cpu.seg[org.jinx.cpu.Cpu.CS].set(0x08, 0, 0x1001, 0x9B, true);
+        rig.code(0x90, 0xB8, 1, 2, 3, 4); // NOP at 1000; MOV EAX,Iv at 1001 ends at 1005
+        assertThat(rig.cpu.decoder.fetch(CpuRig.CODE).length).isEqualTo(1);
+        CpuFault f = catchThrowableOfType(CpuFault.class, () -> rig.cpu.decoder.fetch(CpuRig.CODE + 1));
+        assertThat(f).isNotNull();
+        assertThat(f.vector).isEqualTo(Exceptions.GP);
+    }
+
+    @Test
     void anArrayThatEndsInsideAnInstructionRunsOutOfBytes() {
         assertThatThrownBy(() -> Decoder.decode(new byte[] {(byte) 0xB8, 1, 2}, 0, true))
                 .isInstanceOf(Decoder.EndOfBytes.class);

@@ -242,10 +242,12 @@ class HostAluComparisonTest {
                     continue; // undefined, and Intel and AMD disagree
                 }
                 for (int cf : new int[] {0, C}) {
+                    // OF is defined only for a count of 1.
+                    int of = (count & 0x1F) == 1 ? 0 : O;
                     list.add(new Case("SHLD" + sizeName(size) + " CL=" + count, sized(size, 0x0F, 0xA5, 0xD8))
-                            .eax(0x12345678).ebx(0x9ABCDEF0).ecx(count).flags(cf));
+                            .eax(0x12345678).ebx(0x9ABCDEF0).ecx(count).flags(cf).ignore(of));
                     list.add(new Case("SHRD" + sizeName(size) + " CL=" + count, sized(size, 0x0F, 0xAD, 0xD8))
-                            .eax(0x87654321).ebx(0x0FEDCBA9).ecx(count).flags(cf));
+                            .eax(0x87654321).ebx(0x0FEDCBA9).ecx(count).flags(cf).ignore(of));
                 }
             }
             list.add(new Case("SHLD" + sizeName(size) + " Ib", sized(size, 0x0F, 0xA4, 0xD8, 1)).eax(0x40004000)

@@ -211,4 +211,17 @@ class InterruptGateDeliveryTest {
         assertThat(cpu.seg[Cpu.CS].selector).isEqualTo(0x4B);
         assertThat(cpu.reg[Cpu.ESP]).isEqualTo(0x7000 - 12);
     }
+
+    @Test
+    void gateEntryClearsTfNtAndRfButTrapGateKeepsIf() {
+        gdt.trapGate(0x41, HANDLER, 0);
+        cpu.setFlag(Cpu.TF | Cpu.NT | Cpu.RF | Cpu.IF, true);
+        int flags = cpu.getEflags();
+        Interrupts.software(cpu, 0x41, 0x1234);
+        assertThat(cpu.getEflags() & (Cpu.TF | Cpu.NT | Cpu.RF)).isZero();
+        assertThat(cpu.ifFlag()).isTrue();
+        // The pushed image keeps them, so IRET restores the interrupted state.
+        assertThat(stack(2)).isEqualTo(flags);
+        assertThat(stack(0)).isEqualTo(0x1234);
+    }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.concurrent.Callable;
 import org.jinx.boot.BootException;
 import org.jinx.boot.MultibootLoader;
-import org.jinx.dev.DebugBoard;
+import org.jinx.dev.PcPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,14 +35,19 @@ public final class BootCommand implements Callable<Integer> {
             description = "Stop after N instructions (exit status 10).")
     Long maxInstructions;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "Stop after this much host time (exit status 12); fractions allowed.")
+    Double timeout;
+
     @Option(names = "--stats", description = "Print instructions, cycles, host MIPS and virtual time at the end.")
     boolean stats;
 
     @Override
     public Integer call() throws BootException {
         byte[] demo = demoImage();
-        PcRunner runner = new PcRunner(new PcRunner.Settings(32 << 20, 33, DebugBoard.NO_EXTRA_POST_PORT,
-                maxInstructions == null ? 0 : maxInstructions, stats), main.out, main.err);
+        PcRunner runner = new PcRunner(new PcRunner.Settings(32 << 20, 33, PcPlatform.DebugPorts.NO_EXTRA_POST_PORT,
+                maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats),
+                main.out, main.err);
         MultibootLoader.load(runner.machine, demo, DEMO_NAME, DEMO_NAME);
         PcRunner.Outcome o = runner.run();
         if (o.guestExited() && o.guestValue() == 0) {

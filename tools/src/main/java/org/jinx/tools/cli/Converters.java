@@ -76,6 +76,23 @@ public final class Converters {
         }
     }
 
+    /** A positive number of seconds; fractions allowed. */
+    public static final class Seconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String s) {
+            double v;
+            try {
+                v = Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + s + "' is not a number of seconds");
+            }
+            if (!(v > 0) || v > 1e9) {
+                throw new TypeConversionException("'" + s + "' must be a positive number of seconds");
+            }
+            return v;
+        }
+    }
+
     /** A count that must be at least 1. */
     public static final class PositiveLong implements ITypeConverter<Long> {
         @Override

@@ -18,8 +18,12 @@ public final class ExitStatus {
     public static final int HALTED = 8;
     /** {@code --max-instructions} was reached before the guest exited. */
     public static final int INSTRUCTION_LIMIT = 10;
-    /** The run was stopped from outside the guest. */
-    public static final int INTERRUPTED = 12;
+    /** {@code --timeout} ran out, or the run was stopped from outside the guest. */
+    public static final int TIMEOUT = 12;
+    /** A debugger attached with {@code --gdb} killed the guest ({@code kill} in gdb). */
+    public static final int KILLED = 14;
+    /** Jinx was interrupted (a signal or a thread interrupt) before the guest ended. */
+    public static final int INTERRUPTED = 16;
     /** A fault in Jinx itself; the message asks for {@code --debug}. */
     public static final int INTERNAL_ERROR = 70;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "An i386 system emulator with a Java-hosted MINIX-style microkernel.",
-        subcommands = {PcCommand.class, BootCommand.class, DisasmCommand.class},
+        subcommands = {PcCommand.class, BootCommand.class, DisasmCommand.class, LockstepCommand.class},
         footer = {"", "Exit status:",
             "  0   success",
             "  2   usage error (unknown option, missing or conflicting arguments)",
@@ -32,9 +32,12 @@ import picocli.CommandLine.Spec;
             "  6   triple fault",
             "  8   CPU halted with nothing to wake it",
             "  10  --max-instructions reached",
+            "  12  --timeout reached",
+            "  14  gdb killed the guest (jinx pc --gdb)",
             "  odd the guest wrote v to port 0xF4: status v*2+1 (as QEMU's isa-debug-exit)",
             "", "Run 'jinx boot' to see the emulator work; the user guide is docs/usage.md."})
 public final class Main implements Runnable {
+    final InputStream in;
     final PrintStream out;
     final PrintStream err;
     private final boolean debug;
@@ -46,7 +49,8 @@ public final class Main implements Runnable {
             description = "Print Java stack traces for errors (also JINX_DEBUG=1).")
     boolean debugOption;
 
-    Main(PrintStream out, PrintStream err, boolean debug) {
+    Main(InputStream in, PrintStream out, PrintStream err, boolean debug) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.debug = debug;
@@ -54,13 +58,18 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(System.out::flush, "jinx-flush"));
-        System.exit(run(args, System.out, System.err, System.getenv("JINX_DEBUG")));
+        System.exit(run(args, System.in, System.out, System.err, System.getenv("JINX_DEBUG")));
+    }
+
+    /** Runs one command line with no standard input (the guest's serial line reads nothing). */
+    public static int run(String[] args, PrintStream out, PrintStream err, String debugEnv) {
+        return run(args, InputStream.nullInputStream(), out, err, debugEnv);
     }
 
     /** Runs one command line with the given streams and returns the exit status; never throws. */
-    public static int run(String[] args, PrintStream out, PrintStream err, String debugEnv) {
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, String debugEnv) {
         boolean debug = "1".equals(debugEnv) || "true".equalsIgnoreCase(debugEnv) || debugFlag(args);
-        Main main = new Main(out, err, debug);
+        Main main = new Main(in, out, err, debug);
         try {
             CommandLine cl = new CommandLine(main);
             cl.setOut(new PrintWriter(out, true));

@@ -1,0 +1,41 @@
+package org.jinx.dev.kbd;
+
+/**
+ * The keys of a 104-key PC keyboard with their scan code set 2 make codes. Extended keys are sent
+ * with an E0 prefix. Break codes are F0 before the last byte. Print Screen and Pause have
+ * sequences of their own (see {@link Ps2Keyboard}).
+ */
+public enum Key {
+    ESCAPE(0x76), F1(0x05), F2(0x06), F3(0x04), F4(0x0C), F5(0x03), F6(0x0B), F7(0x83), F8(0x0A), F9(0x01),
+    F10(0x09), F11(0x78), F12(0x07),
+    BACKQUOTE(0x0E), D1(0x16), D2(0x1E), D3(0x26), D4(0x25), D5(0x2E), D6(0x36), D7(0x3D), D8(0x3E), D9(0x46),
+    D0(0x45), MINUS(0x4E), EQUALS(0x55), BACKSPACE(0x66),
+    TAB(0x0D), Q(0x15), W(0x1D), E(0x24), R(0x2D), T(0x2C), Y(0x35), U(0x3C), I(0x43), O(0x44), P(0x4D),
+    LEFT_BRACKET(0x54), RIGHT_BRACKET(0x5B), BACKSLASH(0x5D),
+    CAPS_LOCK(0x58), A(0x1C), S(0x1B), D(0x23), F(0x2B), G(0x34), H(0x33), J(0x3B), K(0x42), L(0x4B),
+    SEMICOLON(0x4C), QUOTE(0x52), ENTER(0x5A),
+    LEFT_SHIFT(0x12), Z(0x1A), X(0x22), C(0x21), V(0x2A), B(0x32), N(0x31), M(0x3A), COMMA(0x41), PERIOD(0x49),
+    SLASH(0x4A), RIGHT_SHIFT(0x59), EUROPE_102(0x61),
+    LEFT_CTRL(0x14), LEFT_GUI(0x1F, true), LEFT_ALT(0x11), SPACE(0x29), RIGHT_ALT(0x11, true),
+    RIGHT_GUI(0x27, true), MENU(0x2F, true), RIGHT_CTRL(0x14, true),
+    PRINT_SCREEN(0x7C, true), SCROLL_LOCK(0x7E), PAUSE(0x77),
+    INSERT(0x70, true), HOME(0x6C, true), PAGE_UP(0x7D, true), DELETE(0x71, true), END(0x69, true),
+    PAGE_DOWN(0x7A, true), UP(0x75, true), LEFT(0x6B, true), DOWN(0x72, true), RIGHT(0x74, true),
+    NUM_LOCK(0x77), KP_DIVIDE(0x4A, true), KP_MULTIPLY(0x7C), KP_MINUS(0x7B), KP_PLUS(0x79), KP_ENTER(0x5A, true),
+    KP_PERIOD(0x71), KP_0(0x70), KP_1(0x69), KP_2(0x72), KP_3(0x7A), KP_4(0x6B), KP_5(0x73), KP_6(0x74),
+    KP_7(0x6C), KP_8(0x75), KP_9(0x7D);
+
+    /** The set 2 make code (last byte). */
+    public final int set2;
+    /** Whether the code is preceded by E0. */
+    public final boolean extended;
+
+    Key(int set2) {
+        this(set2, false);
+    }
+
+    Key(int set2, boolean extended) {
+        this.set2 = set2;
+        this.extended = extended;
+    }
+}
