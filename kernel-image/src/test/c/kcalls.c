@@ -40,8 +40,11 @@ static void time_and_alarms(void)
 	CHECK("alarm_arrives_as_notify_from_clock", r == OK && m.m_source == CLOCK && m.m_type == NOTIFY_MESSAGE
 		&& is_ipc_notify(status));
 	clock_t user;
-	sys_times(SELF, &user, NULL, NULL, NULL);
+	time_t boot;
+	sys_times(SELF, &user, NULL, NULL, &boot);
 	CHECK("times_charges_ticks_to_whoever_runs", user >= 0);
+	/* The run is deterministic: the board's RTC starts at 2000-01-01 00:00:00 UTC. */
+	CHECK_EQ("boot_time_comes_from_the_rtc", boot, 946684800LL);
 }
 
 static void memory_calls(void)
@@ -146,7 +149,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(47);
+	plan(48);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();

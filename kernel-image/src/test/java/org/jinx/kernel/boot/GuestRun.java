@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * One boot of self-checking guest programs (src/test/c) on the test board, and its console read
+ * One boot of self-checking guest programs (src/test/c) on the PC board, and its console read
  * back as tests: every "ok NAME" / "not ok NAME: why" line becomes a test named NAME, and every
  * "plan N" line promises N of them, so a program that dies halfway cannot pass by saying less.
  */
@@ -31,7 +31,7 @@ final class GuestRun {
     static GuestRun boot(long maxInstructions, BootImage.Module... modules) {
         StringBuilder console = new StringBuilder();
         List<String> log = new ArrayList<>();
-        HostedSystem sys = new HostedSystem(TestBoard.machine(32 << 20), console::append, log::add);
+        HostedSystem sys = HostedSystem.onPc(new HostedSystem.Settings(32 << 20, 33_000_000L, true), console::append, log::add);
         try {
             sys.boot(List.of(modules));
         } catch (org.jinx.boot.BootException e) {
