@@ -225,6 +225,27 @@ class UpdateCallTest {
         assertThat(e.context.ebx & IpcCall.STATUS_CALL_MASK).isEqualTo(IpcCall.SENDA);
     }
 
+    // ---------------------------------------------------------------- 44
+
+    @Test
+    void afterTheSwapTheNewInstanceReadsTheOldImageThroughGrantZeroAndOthersMustWait() {
+        GrantRig grants = new GrantRig(rig);
+        // The old instance's grant 0: its whole address space, readable by anyone (SEF process_init).
+        assertThat(grants.register(e)).isEqualTo(Errno.OK);
+        grants.direct(e, 0, 0, Endpoint.ANY, 0, 0xFFFFFFFF, Grants.CPF_READ);
+        rig.put32(e, PagedKernelRig.SCRATCH, 0x57A7E);         // state worth transferring
+        oldInstanceWaitsForRs();
+        update(eEndpoint, tEndpoint, 0);
+        rig.kernel.allow(e);
+        int into = PagedKernelRig.SCRATCH + 0x200;
+        assertThat(grants.copy(SystemTask.SYS_SAFECOPYFROM, e, tEndpoint, 0, PagedKernelRig.SCRATCH, into, 4))
+                .as("the new instance, at the endpoint that registered the table").isEqualTo(Errno.OK);
+        assertThat(rig.get32(e, into)).isEqualTo(0x57A7E);
+        Proc third = rig.sys("third");
+        assertThat(grants.copy(SystemTask.SYS_SAFECOPYFROM, third, tEndpoint, 0, PagedKernelRig.SCRATCH,
+                PagedKernelRig.SCRATCH, 4)).as("anyone else waits (the library retries)").isEqualTo(Errno.ENOTREADY);
+    }
+
     // ---------------------------------------------------------------- 49
 
     @Test
