@@ -45,7 +45,7 @@ class PrivctlCallTest {
     void setSysFromAStructureNarrowsTrapsCallsAndDestinationsBothWays() {
         Proc p = held("drv");
         Proc other = rig.sys("other");
-        ByteBuffer init = ByteBuffer.allocate(PrivctlCall.INIT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer init = ByteBuffer.allocate(PrivInit.INIT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         init.putInt(-1).putInt(PrivFlag.CHECK_IO_PORT).putInt(1 << IpcCall.SENDREC | 1 << IpcCall.RECEIVE)
                 .putLong(Priv.bit(rs.priv().id)).putLong(1L << (SystemTask.SYS_DEVIO - SystemTask.KERNEL_CALL))
                 .putInt(Endpoint.SELF).putInt(Endpoint.NONE);
@@ -66,7 +66,7 @@ class PrivctlCallTest {
     @Test
     void aStaticIdInUseIsBusyAndOnlyBootIdsMayBeAskedFor() {
         Proc p = held("p");
-        ByteBuffer init = ByteBuffer.allocate(PrivctlCall.INIT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer init = ByteBuffer.allocate(PrivInit.INIT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         init.putInt(PrivTable.staticId(Endpoint.RS)); // RS's id, held by the boot RS slot
         rig.write(rs, ARG, init.array());
         assertThat(privctl(p.endpoint(), PrivctlCall.SET_SYS, ARG)).isEqualTo(Errno.EBUSY);
