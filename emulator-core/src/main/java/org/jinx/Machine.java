@@ -65,17 +65,20 @@ public final class Machine {
     /** Runs until exit is requested, the CPU shuts down or halts for good, or the limit is reached. */
     public StopReason run(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        cpu.debuggerStop = false; // left over from a debugger's single step outside this loop
-        cpu.exitLoop = interruptRequested;
+        cpu.exitLoop = interruptRequested || cpu.debuggerStop;
         while (true) {
             if (exitRequested) {
                 return stop(StopReason.EXIT_REQUESTED);
             }
             if (cpu.exitLoop) {
                 cpu.exitLoop = false;
-                if (interruptRequested || cpu.debuggerStop) {
-                    interruptRequested = false;
+                if (cpu.debuggerStop) {
+                    // A debugger's own stop; an interrupt from elsewhere stays pending for the next run.
                     cpu.debuggerStop = false;
+                    return stop(StopReason.INTERRUPTED);
+                }
+                if (interruptRequested) {
+                    interruptRequested = false;
                     return stop(StopReason.INTERRUPTED);
                 }
                 continue; // only a new, earlier device deadline: run toward it

@@ -83,8 +83,11 @@ public final class Cpu {
     public final int[] debuggerDr = new int[8];
     /** Consulted before each instruction while a debugger has breakpoints; null otherwise. */
     public BreakpointHook breakpointHook;
-    /** Set with {@link #exitLoop} when a debugger's breakpoint or watchpoint stops the run loop. */
-    public boolean debuggerStop;
+    /**
+     * Set with {@link #exitLoop} when a debugger stops the run loop (a breakpoint, a watchpoint,
+     * or its own stop request from another thread); Machine.run then returns INTERRUPTED.
+     */
+    public volatile boolean debuggerStop;
     /** Asks the run loop to return after the current instruction (exit port, debugger, Ctrl-C). */
     public volatile boolean exitLoop;
 

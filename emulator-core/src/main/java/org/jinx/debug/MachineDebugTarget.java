@@ -47,8 +47,6 @@ public final class MachineDebugTarget implements DebugTarget {
 
     private volatile boolean stopRequested;
     private volatile boolean killRequested;
-    /** This object has called {@link Machine#interrupt}, and the run loop has not yet returned for it. */
-    private volatile boolean ownInterrupt;
     private volatile StopListener listener = e -> { };
 
     /** {@code startStopped}: the guest waits for a debugger's first resume (QEMU's -S). */
@@ -73,7 +71,6 @@ public final class MachineDebugTarget implements DebugTarget {
      */
     public Machine.StopReason runGuest(long maxInstructions) {
         long limit = maxInstructions <= 0 ? Long.MAX_VALUE : cpu.instructions + maxInstructions;
-        StopEvent last = null;
         try {
             while (true) {
                 boolean step;
@@ -88,7 +85,6 @@ public final class MachineDebugTarget implements DebugTarget {
                     return end(Machine.StopReason.INTERRUPTED, null);
                 }
                 if (e.isFinal()) {
-                    last = e;
                     Machine.StopReason r = e.reason() == Reason.EXITED ? Machine.StopReason.EXIT_REQUESTED
                             : e.code() == StopEvent.SIGXCPU ? Machine.StopReason.INSTRUCTION_LIMIT
                             : Machine.StopReason.INTERRUPTED;
@@ -101,8 +97,7 @@ public final class MachineDebugTarget implements DebugTarget {
             return end(Machine.StopReason.INTERRUPTED, new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGKILL));
         } catch (RuntimeException | Error crash) {
             // The emulator itself failed: tell gdb the run is over before the error propagates.
-            end(Machine.StopReason.INTERRUPTED, last != null ? last
-                    : new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGABRT));
+            end(Machine.StopReason.INTERRUPTED, new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGABRT));
             throw crash;
         }
     }
@@ -135,18 +130,11 @@ public final class MachineDebugTarget implements DebugTarget {
 
     private StopEvent runFreely(long limit) throws InterruptedException {
         hookStop = null;
-        ownInterrupt = false; // a request made before this point is still in stopRequested
-
         cpu.debuggerDr[6] = 0;
         cpu.breakpointHook = soft.isEmpty() && !bank.hasInstructionSlots() ? null : hook;
         boolean haltNoted = false;
         while (true) {
-            if (killRequested) {
-                return null;
-            }
-            if (stopRequested) {
-                return StopEvent.of(Reason.INTERRUPTED);
-            }
+            // A stop or kill request sets cpu.debuggerStop, so machine.run returns at once for it.
             long left = 0;
             if (limit != Long.MAX_VALUE) {
                 left = limit - cpu.instructions;
@@ -173,6 +161,12 @@ public final class MachineDebugTarget implements DebugTarget {
                             wait(HALT_POLL_MS);
                         }
                     }
+                    if (killRequested) {
+                        return null;
+                    }
+                    if (stopRequested) {
+                        return StopEvent.of(Reason.INTERRUPTED);
+                    }
                     break;
                 default: // INTERRUPTED: a breakpoint, a watchpoint, a request, or a stop from outside
                     if (hookStop != null) {
@@ -180,18 +174,21 @@ public final class MachineDebugTarget implements DebugTarget {
                     }
                     int hits = cpu.debuggerDr[6];
                     cpu.debuggerDr[6] = 0;
+                    StopEvent watch = hits != 0 ? bank.dataStop(hits) : null;
+                    if (watch != null) {
+                        return watch;
+                    }
+                    if (killRequested) {
+                        return null;
+                    }
+                    if (stopRequested) {
+                        return StopEvent.of(Reason.INTERRUPTED);
+                    }
                     if (hits != 0) {
-                        StopEvent watch = bank.dataStop(hits);
-                        if (watch != null) {
-                            return watch;
-                        }
-                        break; // a read watchpoint's slot that was only written: run on
+                        break; // only a read watchpoint's slot that was written: run on
                     }
-                    if (ownInterrupt || stopRequested || killRequested) {
-                        ownInterrupt = false;
-                        break; // the loop's top handles the request (or it was already met)
-                    }
-                    // Someone else stopped the machine (the --timeout watchdog): the run is over.
+                    // Not the debugger's stop: Machine.interrupt() from elsewhere (the --timeout
+                    // watchdog) ends the run, as it would without a debugger.
                     return new StopEvent(Reason.TERMINATED, 0, StopEvent.SIGALRM);
             }
         }
@@ -200,6 +197,7 @@ public final class MachineDebugTarget implements DebugTarget {
     private StopEvent stepOnce() {
         cpu.breakpointHook = null; // the instruction at EIP runs even if a breakpoint is on it
         cpu.debuggerDr[6] = 0;
+        cpu.debuggerStop = false;
         if (cpu.state == Cpu.State.SHUTDOWN) {
             return StopEvent.of(Reason.SHUTDOWN);
         }
@@ -207,6 +205,7 @@ public final class MachineDebugTarget implements DebugTarget {
             return StopEvent.of(Reason.STEPPED);
         }
         cpu.step();
+        cpu.debuggerStop = false; // a watchpoint hit is read from debuggerDr[6] below
         if (!machine.exitRequested() && machine.scheduler.nextDeadline() <= machine.clock.cycles()) {
             machine.scheduler.runDue();
         }
@@ -258,7 +257,9 @@ public final class MachineDebugTarget implements DebugTarget {
         StopListener l;
         synchronized (this) {
             cpu.breakpointHook = null;
+            // Every request made so far (they are made under this lock) is met by this stop.
             stopRequested = false;
+            cpu.debuggerStop = false;
             if (silentStop && e.reason() == Reason.INTERRUPTED) {
                 e = StopEvent.of(Reason.STOPPED); // an attach, not a Ctrl-C
             }
@@ -314,9 +315,7 @@ public final class MachineDebugTarget implements DebugTarget {
     /** Asks the guest thread to stop and waits for it, bounded; the caller holds the monitor. */
     private void stopAndWait() {
         stopRequested = true;
-        ownInterrupt = true;
-        machine.interrupt();
-        notifyAll();
+        requestStop();
         long deadline = System.nanoTime() + STOP_TIMEOUT_MS * 1_000_000L;
         try {
             while (mode == Mode.RUNNING || mode == Mode.STEPPING) {
@@ -346,17 +345,20 @@ public final class MachineDebugTarget implements DebugTarget {
     public synchronized void interrupt() {
         if (mode == Mode.RUNNING) {
             stopRequested = true;
-            ownInterrupt = true;
-            machine.interrupt();
-            notifyAll();
+            requestStop();
         }
     }
 
     @Override
     public synchronized void kill() {
         killRequested = true;
-        ownInterrupt = true;
-        machine.interrupt();
+        requestStop();
+    }
+
+    /** Makes the guest thread's run loop return: from Machine.run, or from its wait while halted. */
+    private void requestStop() {
+        cpu.debuggerStop = true;
+        cpu.exitLoop = true;
         notifyAll();
     }
 

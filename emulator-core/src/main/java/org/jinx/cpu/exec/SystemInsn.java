@@ -196,17 +196,32 @@ public final class SystemInsn {
 
     public static void movFromDr(Cpu cpu, DecodedInsn d) {
         int n = debugIndex(d.reg);
+        generalDetect(cpu);
         cpu.reg[d.rm] = cpu.dr[n];
         cpu.extraCycles += MOV_FROM_DR_CLOCKS[n] - d.row.clkReg;
     }
 
     public static void movToDr(Cpu cpu, DecodedInsn d) {
         int n = debugIndex(d.reg);
+        generalDetect(cpu);
         cpu.dr[n] = cpu.reg[d.rm];
         if (n == 7) {
             DebugRegisters.update(cpu);
         }
         cpu.extraCycles += MOV_TO_DR_CLOCKS[n] - d.row.clkReg;
+    }
+
+    /**
+     * DR7.GD (general detect, 386 manual 12.2.4): any MOV to or from a debug register is a #DB
+     * fault. The processor clears GD on the way into the handler, so the handler can use the
+     * debug registers, and sets DR6.BD to say why.
+     */
+    private static void generalDetect(Cpu cpu) {
+        if ((cpu.dr[7] & DebugRegisters.DR7_GD) != 0) {
+            cpu.dr[7] &= ~DebugRegisters.DR7_GD;
+            cpu.dr[6] |= DebugRegisters.DR6_BD;
+            throw cpu.fault(Exceptions.DB);
+        }
     }
 
     /** TR6 and TR7 (the TLB test registers) hold what is written and test nothing. */

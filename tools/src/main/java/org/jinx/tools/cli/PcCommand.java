@@ -6,6 +6,7 @@ import org.jinx.boot.BiosImage;
 import org.jinx.boot.BootException;
 import org.jinx.boot.MultibootLoader;
 import org.jinx.dev.PcPlatform;
+import org.jinx.tools.gdb.GdbLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -115,6 +116,7 @@ public final class PcCommand implements Callable<Integer> {
         if (waitGdb && gdb == null) {
             throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
         }
+        GdbLauncher.Address gdbAddress = gdb != null ? GdbLauncher.Address.parse(gdb) : null;
         if (bios == null && kernel == null && fda == null && hda == null) {
             throw new CliError(ExitStatus.USAGE, "nothing to boot: give a disk image to boot with the built-in BIOS "
                     + "(--fda FILE or --hda FILE), a ROM image (--bios FILE) or a multiboot kernel (--kernel ELF)");
@@ -148,8 +150,8 @@ public final class PcCommand implements Callable<Integer> {
             runner.abandon();
             throw e;
         }
-        if (gdb != null) {
-            return org.jinx.tools.gdb.GdbLauncher.run(runner, gdb, waitGdb, main.err).status();
+        if (gdbAddress != null) {
+            return GdbLauncher.run(runner, gdbAddress, waitGdb, main.err).status();
         }
         return runner.run().status();
     }

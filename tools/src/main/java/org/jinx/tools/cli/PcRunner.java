@@ -221,6 +221,10 @@ public final class PcRunner {
                         settings.maxInstructions(), cpu.seg[Cpu.CS].selector, cpu.eip);
                 return new Outcome(reason, ExitStatus.INSTRUCTION_LIMIT, false, 0);
             default:
+                if (link.displayClosed()) {
+                    err.println("jinx: the display window was closed");
+                    return new Outcome(reason, ExitStatus.INTERRUPTED, false, 0);
+                }
                 err.printf("jinx: stopped after %s s (--timeout) at %04X:%08X%n",
                         new java.math.BigDecimal(settings.timeoutSeconds()).stripTrailingZeros().toPlainString(),
                         cpu.seg[Cpu.CS].selector, cpu.eip);

@@ -1,5 +1,6 @@
 package org.jinx.tools.gdb;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import org.jinx.Machine;
@@ -48,17 +49,14 @@ public final class GdbLauncher {
         }
     }
 
-    public static PcRunner.Outcome run(PcRunner runner, String address, boolean waitForGdb, PrintStream err) {
-        Address a = Address.parse(address);
+    public static PcRunner.Outcome run(PcRunner runner, Address a, boolean waitForGdb, PrintStream err) {
         MachineDebugTarget target = new MachineDebugTarget(runner.machine, waitForGdb);
         GdbServer server = new GdbServer(target, err);
         InetSocketAddress bound;
         try {
             bound = server.start(a.host(), a.port());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliError(ExitStatus.INTERRUPTED, "interrupted while starting the gdb stub");
-        } catch (RuntimeException e) {
+        } catch (IOException e) {
+            runner.abandon();
             throw new CliError(ExitStatus.USAGE, "--gdb: cannot listen on " + a.host() + ":" + a.port() + ": " + e.getMessage());
         }
         try {

@@ -11,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ public final class GdbServer implements AutoCloseable {
             @Override
             public void notice(String text) {
                 GdbSession s = active.get();
-                if (s != null) {
+                if (s != null && s.attached) {
                     s.onNotice(text);
                 } else {
                     log.print(text);
@@ -60,8 +61,11 @@ public final class GdbServer implements AutoCloseable {
         });
     }
 
-    /** Binds and starts serving; returns the bound address (port 0 picks a free one). */
-    public InetSocketAddress start(String host, int port) throws InterruptedException {
+    /**
+     * Binds and starts serving; returns the bound address (port 0 picks a free one). A failure
+     * to bind (port in use, unknown host) is an IOException, with nothing left running.
+     */
+    public InetSocketAddress start(String host, int port) throws IOException {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
@@ -77,9 +81,12 @@ public final class GdbServer implements AutoCloseable {
                 });
         try {
             serverChannel = b.bind(host, port).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // sync() rethrows the bind's checked exception undeclared
             close();
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof IOException io ? io : new IOException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
         }
         return (InetSocketAddress) serverChannel.localAddress();
     }
@@ -95,7 +102,7 @@ public final class GdbServer implements AutoCloseable {
 
     private void routeStop(StopEvent e) {
         GdbSession s = active.get();
-        if (s != null) {
+        if (s != null && s.attached) {
             s.onStop(e);
         } else if (e.reason() == StopEvent.Reason.SHUTDOWN) {
             log.println("jinx: the CPU shut down (triple fault); waiting for gdb to inspect it");
@@ -107,8 +114,7 @@ public final class GdbServer implements AutoCloseable {
     public void close() {
         GdbSession s = active.getAndSet(null);
         if (s != null) {
-            s.attached = false;
-            s.close();
+            s.close(); // queued behind any stop reply still on its way
         }
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);

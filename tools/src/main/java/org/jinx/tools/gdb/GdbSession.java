@@ -25,8 +25,11 @@ final class GdbSession {
     boolean hwbreak;
     /** A continue or step is outstanding: the next stop event is its reply. */
     boolean waitingForStop;
-    /** Still attached: a disconnect must detach (drop breakpoints, let the guest run on). */
-    boolean attached = true;
+    /**
+     * Still attached: a disconnect must detach (drop breakpoints, let the guest run on). Read by
+     * the guest thread too, to send stops after a detach to the log instead.
+     */
+    volatile boolean attached = true;
     private String lastSent;
 
     /** {@code channel} may be null in tests; {@code wire} receives every framed packet or ack. */

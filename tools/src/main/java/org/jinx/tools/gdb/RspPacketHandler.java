@@ -20,6 +20,7 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
     private final Consumer<GdbSession> onOpen;
     private final Consumer<GdbSession> onClose;
     private GdbSession session;
+    private boolean finished;
 
     RspPacketHandler(DebugTarget target, GdbCommands commands, PrintStream log,
             Consumer<GdbSession> onOpen, Consumer<GdbSession> onClose) {
@@ -48,10 +49,14 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
         ctx.fireChannelActive();
     }
 
-    /** The session is over once gdb detached or killed: free the stub for the next client. */
-    private void finish(ChannelHandlerContext ctx) {
+    /**
+     * The session is over once gdb detached or killed: the stub is free for the next client at
+     * once, and whatever else arrives on this connection (gdb's last ack) is ignored until gdb
+     * closes it.
+     */
+    private void finish() {
+        finished = true;
         onClose.accept(session);
-        ctx.close();
     }
 
     @Override
@@ -69,7 +74,7 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RspMessage msg) {
         GdbSession s = session;
-        if (s == null) {
+        if (s == null || finished) {
             return;
         }
         if (msg instanceof RspMessage.Packet p) {
@@ -87,7 +92,7 @@ final class RspPacketHandler extends SimpleChannelInboundHandler<RspMessage> {
                 s.noAck = true;
             }
             if (!s.attached) {
-                finish(ctx); // after D, k or vKill nothing more is said on this connection
+                finish(); // after D, k or vKill nothing more is said on this connection
             }
         } else if (msg instanceof RspMessage.Nack) {
             s.resend();

@@ -13,11 +13,14 @@ import org.jinx.time.EventScheduler;
  * display reach the keyboard, and the display gets a new frame (at most 60 a second of host
  * time).
  *
- * <p>Unless the run is deterministic, this is also where virtual time is held back to host
- * time: when the guest is ahead (an idle guest halts through whole timer periods in no host
- * time at all), the emulator thread sleeps until the host catches up, so a guest's clock and
- * its timeouts run at the speed a person expects. A deterministic run never looks at the host
- * clock for anything that reaches the guest.
+ * <p>Unless the run is deterministic, this is also where an idle guest is held back to host
+ * time: a halted CPU jumps straight to the next timer deadline, so without a brake a guest
+ * waiting for a key would race through its clock ticks in no host time at all. When the CPU is
+ * halted at a tick and virtual time is ahead of host time since the guest last ran, the
+ * emulator thread sleeps until the host catches up, so the guest's clock and timeouts run at a
+ * person's pace. A busy guest is never slowed down: its virtual time is its cycle count, and a
+ * benchmark runs as fast as the host allows. A deterministic run never looks at the host clock
+ * for anything that reaches the guest.
  */
 public final class HostLink {
     public static final long PERIOD_NANOS = 10_000_000L;
@@ -33,6 +36,7 @@ public final class HostLink {
     private long hostStart;
     private long virtualStart;
     private long lastFrame;
+    private boolean displayClosed;
 
     public HostLink(PcPlatform pc, List<HostSerial> serials, Display display, boolean deterministic) {
         this.machine = pc.machine;
@@ -63,6 +67,7 @@ public final class HostLink {
                 display.show(renderer.render(), ScreenRenderer.WIDTH, ScreenRenderer.HEIGHT);
             }
             if (display.closed()) {
+                displayClosed = true;
                 machine.interrupt();
             }
         }
@@ -73,6 +78,11 @@ public final class HostLink {
     }
 
     private void pace() {
+        if (machine.cpu.state != org.jinx.cpu.Cpu.State.HALTED) {
+            hostStart = System.nanoTime(); // busy: no brake, and idle time is counted from here
+            virtualStart = machine.clock.nanos();
+            return;
+        }
         long ahead = (machine.clock.nanos() - virtualStart) - (System.nanoTime() - hostStart);
         if (ahead > 1_000_000L) {
             try {
@@ -86,6 +96,11 @@ public final class HostLink {
             hostStart = System.nanoTime();
             virtualStart = machine.clock.nanos();
         }
+    }
+
+    /** Whether the run was stopped because the user closed the display window. */
+    public boolean displayClosed() {
+        return displayClosed;
     }
 
     /** The last frame and output, when the run ends. */

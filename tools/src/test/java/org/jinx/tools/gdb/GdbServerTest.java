@@ -28,7 +28,7 @@ class GdbServerTest {
     private final Thread guest;
     private final int port;
 
-    GdbServerTest() throws InterruptedException {
+    GdbServerTest() throws java.io.IOException {
         Cpu cpu = machine.cpu;
         cpu.cr0 |= Cpu.CR0_PE;
         cpu.seg[Cpu.CS].set(0x08, 0, 0xFFFFFFFF, 0x9B, true);

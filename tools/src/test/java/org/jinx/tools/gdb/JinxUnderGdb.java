@@ -42,7 +42,7 @@ final class JinxUnderGdb implements AutoCloseable {
     }
 
     /** Starts jinx; {@code waitGdb} holds the guest at its entry point until gdb continues. */
-    static JinxUnderGdb start(TestKernel kernel, boolean waitGdb) throws IOException, InterruptedException {
+    static JinxUnderGdb start(TestKernel kernel, boolean waitGdb, String... more) throws IOException, InterruptedException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(new SynchronizedSink(err), true, StandardCharsets.UTF_8);
         PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
@@ -51,6 +51,7 @@ final class JinxUnderGdb implements AutoCloseable {
         if (waitGdb) {
             args.add("--wait-gdb");
         }
+        args.addAll(List.of(more));
         AtomicReference<Integer> st = new AtomicReference<>();
         Thread t = new Thread(() -> st.set(Main.run(args.toArray(new String[0]), out, errStream, null)), "jinx-under-gdb");
         t.setDaemon(true);

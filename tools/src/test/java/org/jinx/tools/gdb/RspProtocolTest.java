@@ -156,19 +156,18 @@ class RspProtocolTest {
     @Test
     void detachRepliesOkAndEndsTheSession() {
         assertThat(stub.ask("D")).isEqualTo("OK");
-        assertThat(stub.ch.isOpen()).isFalse();
+        assertThat(stub.packet("qAttached")).as("nothing after D is answered").isEmpty();
         StubChannel other = new StubChannel(DebugTarget.NULL);
         assertThat(other.ask("D;1")).isEqualTo("OK");
-        assertThat(other.ch.isOpen()).isFalse();
     }
 
     @Test
     void killHasNoReplyAndEndsTheSession() {
         assertThat(stub.packet("k")).isEqualTo("+");
-        assertThat(stub.ch.isOpen()).isFalse();
+        assertThat(stub.packet("qAttached")).isEmpty();
         StubChannel other = new StubChannel(DebugTarget.NULL);
         assertThat(other.ask("vKill;a410")).isEqualTo("OK");
-        assertThat(other.ch.isOpen()).isFalse();
+        assertThat(other.packet("?")).isEmpty();
     }
 
     @Test

@@ -45,8 +45,9 @@ class StockGdbSessionTest {
         return java.util.Arrays.stream(commands).flatMap(c -> java.util.stream.Stream.of("-ex", c)).toList();
     }
 
+    /** gdb's output, followed by jinx's stderr so a failing assertion shows both. */
     private String gdb(String... commands) throws Exception {
-        return jinx.gdbWith(List.of(), ex(commands));
+        return jinx.gdbWith(List.of(), ex(commands)) + "\n--- jinx stderr ---\n" + jinx.stderr();
     }
 
     private String pc(String symbol) {
@@ -214,6 +215,38 @@ class StockGdbSessionTest {
         String out = gdb("set var *(int*)&mode = 2", "continue");
         assertThat(out).contains("exited with code 0103"); // 0x21 * 2 + 1 = 67 = octal 103
         assertThat(jinx.waitForExit(10_000)).isEqualTo(67);
+    }
+
+    @Test
+    void tripleFaultStopsWithSigquitAndTheCpuStaysInspectable() throws Exception {
+        // 0F 0B is #UD on a 386; with no IDT in place the fault cascades into a triple fault.
+        start();
+        String out = gdb("set {short}&page_table = 0x0b0f", "set $eip = &page_table", "continue", "p/x $pc",
+                "monitor registers", "detach");
+        assertThat(out).contains("jinx: triple fault:").contains("Program received signal SIGQUIT")
+                .containsPattern("\\$1 " + pc("page_table")).contains("EIP=");
+        // Detached, the guest stays shut down and jinx waits for a debugger rather than exiting.
+        Thread.sleep(300);
+        assertThat(jinx.isRunning()).isTrue();
+        assertThat(jinx.stderr()).contains("waiting for gdb");
+        assertThat(gdb("p/x $pc")).containsPattern("\\$1 " + pc("page_table"));
+    }
+
+    @Test
+    void timeoutEndsADebuggedRunAndGdbIsTold() throws Exception {
+        jinx = JinxUnderGdb.start(kernel, true, "--timeout", "1.5");
+        String out = gdb("continue");
+        assertThat(out).contains("Program terminated with signal SIGALRM");
+        assertThat(jinx.waitForExit(10_000)).isEqualTo(org.jinx.tools.cli.ExitStatus.TIMEOUT);
+    }
+
+    @Test
+    void instructionLimitEndsADebuggedRunAndGdbIsTold() throws Exception {
+        jinx = JinxUnderGdb.start(kernel, true, "--max-instructions", "5000");
+        String out = gdb("continue");
+        assertThat(out).contains("Program terminated with signal SIGXCPU");
+        assertThat(jinx.waitForExit(10_000)).isEqualTo(org.jinx.tools.cli.ExitStatus.INSTRUCTION_LIMIT);
+        assertThat(jinx.stderr()).contains("--max-instructions");
     }
 
     @Test
