@@ -42,7 +42,7 @@ final class GrantRig {
 
     /** SAFECOPYFROM or SAFECOPYTO by {@code caller}; returns the result. */
     int copy(int call, Proc caller, int granter, int gid, int offset, int address, int bytes) {
-        return rig.kcall(caller, request(call, SafecopyFromCall.FROM_TO, granter, SafecopyFromCall.GID, gid,
-                SafecopyFromCall.OFFSET, offset, SafecopyFromCall.ADDRESS, address, SafecopyFromCall.BYTES, bytes)).type();
+        return rig.kcall(caller, request(call, Safecopy.FROM_TO, granter, Safecopy.GID, gid,
+                Safecopy.OFFSET, offset, Safecopy.ADDRESS, address, Safecopy.BYTES, bytes)).type();
     }
 }
