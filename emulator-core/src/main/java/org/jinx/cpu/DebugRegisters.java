@@ -32,6 +32,7 @@ public final class DebugRegisters {
         }
         if (hits != 0) {
             cpu.dr[6] = cpu.dr[6] & ~0xF | hits;
+            cpu.dr[7] &= ~DR7_GD;
             throw cpu.fault(Exceptions.DB);
         }
     }
@@ -92,8 +93,17 @@ public final class DebugRegisters {
         int b = cpu.pendingDebugTrap;
         cpu.pendingDebugTrap = 0;
         cpu.dr[6] = cpu.dr[6] & ~0xF | b | (singleStep ? DR6_BS : 0);
+        cpu.dr[7] &= ~DR7_GD;
         org.jinx.cpu.exec.Interrupts.trap(cpu, Exceptions.DB);
     }
+
+    /**
+     * DR7.GD: a MOV to or from a debug register raises #DB. The processor clears it on entry to
+     * the debug exception handler so the handler can reach the debug registers (386 manual 12.2.4).
+     */
+    public static final int DR7_GD = 1 << 13;
+    /** DR6.BD: the #DB was raised by general detect. */
+    public static final int DR6_BD = 1 << 13;
 
     /** DR6.BS: the trap was a single step. */
     public static final int DR6_BS = 0x4000;

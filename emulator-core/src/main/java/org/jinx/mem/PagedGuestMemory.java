@@ -34,8 +34,13 @@ public final class PagedGuestMemory implements GuestMemory {
             int lin = vaddr + done;
             int chunk = Math.min(len - done, 0x1000 - (lin & 0xFFF));
             int pa = (int) translate(cr3, lin, false, true);
-            for (int i = 0; i < chunk; i++) {
-                dst[off + done + i] = (byte) mem.read8(pa + i);
+            if (mem.a20() && mem.isRam(pa)) {
+                // Plain RAM (no device region): one array copy instead of a read per byte.
+                System.arraycopy(mem.ram(), pa, dst, off + done, chunk);
+            } else {
+                for (int i = 0; i < chunk; i++) {
+                    dst[off + done + i] = (byte) mem.read8(pa + i);
+                }
             }
             done += chunk;
         }

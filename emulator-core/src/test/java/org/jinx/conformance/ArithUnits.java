@@ -36,7 +36,7 @@ final class ArithUnits {
         int form = rng.below(5);
         Unit.Builder b = new Unit.Builder(ALU[op] + size * 8);
         if (form == 2) { // AL/eAX, imm
-            return b.insn(Gen.insn(0, size, null, Gen.op(op << 3 | 4 | w), 0, Gen.immV(size), rng.imm(size))).build();
+            return b.insn(g.insn(0, size, null, Gen.op(op << 3 | 4 | w), 0, Gen.immV(size), rng.imm(size))).build();
         }
         boolean eIsDest = form == 0 || form >= 3;
         Operand e = g.rm(size, 0, cmp || !eIsDest);
@@ -49,16 +49,16 @@ final class ArithUnits {
         }
         switch (form) {
             case 0:
-                return b.insn(Gen.insn(pre, size, e, Gen.op(op << 3 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(pre, size, e, Gen.op(op << 3 | w), g.src(size, 0), 0, 0)).build();
             case 1:
-                return b.insn(Gen.insn(0, size, e, Gen.op(op << 3 | 2 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(op << 3 | 2 | w), g.reg(size, 0), 0, 0)).build();
             case 3: {
                 int opc = size == 1 ? (rng.chance(0.2) ? 0x82 : 0x80) : 0x81;
-                return b.insn(Gen.insn(pre, size, e, Gen.op(opc), op, Gen.immV(size), rng.imm(size))).build();
+                return b.insn(g.insn(pre, size, e, Gen.op(opc), op, Gen.immV(size), rng.imm(size))).build();
             }
             default: {
                 int opc = size == 1 ? 0x80 : 0x83;
-                return b.insn(Gen.insn(pre, size, e, Gen.op(opc), op, 1, rng.imm(1))).build();
+                return b.insn(g.insn(pre, size, e, Gen.op(opc), op, 1, rng.imm(1))).build();
             }
         }
     }
@@ -69,18 +69,18 @@ final class ArithUnits {
         Unit.Builder b = new Unit.Builder("TEST" + size * 8);
         switch (rng.below(3)) {
             case 0:
-                return b.insn(Gen.insn(0, size, null, Gen.op(0xA8 | w), 0, Gen.immV(size), rng.imm(size))).build();
+                return b.insn(g.insn(0, size, null, Gen.op(0xA8 | w), 0, Gen.immV(size), rng.imm(size))).build();
             case 1: {
                 Operand e = g.rm(size, 0, true);
                 Gen.setup(b, e, size);
-                return b.insn(Gen.insn(0, size, e, Gen.op(0x84 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0x84 | w), g.reg(size, 0), 0, 0)).build();
             }
             default: {
                 Operand e = g.rm(size, 0, true);
                 Gen.setup(b, e, size);
                 // F6/F7 /1 is an undocumented alias of /0.
                 int regField = rng.chance(0.1) ? 1 : 0;
-                return b.insn(Gen.insn(0, size, e, Gen.op(0xF6 | w), regField, Gen.immV(size), rng.imm(size))).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0xF6 | w), regField, Gen.immV(size), rng.imm(size))).build();
             }
         }
     }
@@ -91,12 +91,12 @@ final class ArithUnits {
         Unit.Builder b = new Unit.Builder((dec ? "DEC" : "INC") + size * 8);
         if (size != 1 && rng.chance(0.4)) {
             int r = g.reg(size, 0);
-            return b.insn(Gen.insn(0, size, null, Gen.op((dec ? 0x48 : 0x40) + r), 0, 0, 0)).build();
+            return b.insn(g.insn(0, size, null, Gen.op((dec ? 0x48 : 0x40) + r), 0, 0, 0)).build();
         }
         Operand e = g.rm(size, 0, false);
         Gen.setup(b, e, size);
         int pre = e.isMem() && rng.chance(0.15) ? 0xF0 : 0;
-        return b.insn(Gen.insn(pre, size, e, Gen.op(size == 1 ? 0xFE : 0xFF), dec ? 1 : 0, 0, 0)).build();
+        return b.insn(g.insn(pre, size, e, Gen.op(size == 1 ? 0xFE : 0xFF), dec ? 1 : 0, 0, 0)).build();
     }
 
     Unit negNot() {
@@ -106,7 +106,7 @@ final class ArithUnits {
         Operand e = g.rm(size, 0, false);
         Gen.setup(b, e, size);
         int pre = e.isMem() && rng.chance(0.15) ? 0xF0 : 0;
-        return b.insn(Gen.insn(pre, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), neg ? 3 : 2, 0, 0)).build();
+        return b.insn(g.insn(pre, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), neg ? 3 : 2, 0, 0)).build();
     }
 
     /** A shift count: the interesting ones (0, 1, the width, above 31) more often than uniform. */
@@ -126,14 +126,14 @@ final class ArithUnits {
         Operand e = g.rm(size, form == 2 ? 1 << Gen.ECX : 0, false);
         Gen.setup(b, e, size);
         if (form == 0) {
-            return b.insn(Gen.insn(0, size, e, Gen.op(0xC0 | w), op, 1, count())).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0xC0 | w), op, 1, count())).build();
         }
         if (form == 1) {
-            return b.insn(Gen.insn(0, size, e, Gen.op(0xD0 | w), op, 0, 0)).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0xD0 | w), op, 0, 0)).build();
         }
         int n = count();
         b.insn(0xB1, n); // MOV CL, n
-        return b.counted(n, Gen.insn(0, size, e, Gen.op(0xD2 | w), op, 0, 0).toInts()).build();
+        return b.counted(n, g.insn(0, size, e, Gen.op(0xD2 | w), op, 0, 0).toInts()).build();
     }
 
     Unit doubleShift() {
@@ -143,17 +143,17 @@ final class ArithUnits {
         int n;
         do {
             n = count();
-        } while (size == 2 && (n & 0x1F) > 16); // undefined result, and vendors differ
+        } while (size == 2 && (n & 0x1F) > 16 && !g.amdHost); // undefined result, and vendors differ
         Unit.Builder b = new Unit.Builder((right ? "SHRD" : "SHLD") + size * 8 + (byCl ? " CL" : " Ib"));
         Operand e = g.rm(size, byCl ? 1 << Gen.ECX : 0, false);
         Gen.setup(b, e, size);
         int opc = (right ? 0xAC : 0xA4) | (byCl ? 1 : 0);
         int src = g.reg(size, 0);
         if (!byCl) {
-            return b.insn(Gen.insn(0, size, e, Gen.op(0x0F, opc), src, 1, n)).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0x0F, opc), src, 1, n)).build();
         }
         b.insn(0xB1, n);
-        return b.counted(n, Gen.insn(0, size, e, Gen.op(0x0F, opc), src, 0, 0).toInts()).build();
+        return b.counted(n, g.insn(0, size, e, Gen.op(0x0F, opc), src, 0, 0).toInts()).build();
     }
 
     /** MUL and IMUL with one operand: EDX:EAX = EAX * r/m. */
@@ -167,7 +167,7 @@ final class ArithUnits {
         if (setA) {
             b.insn(Gen.movImm32(Gen.EAX, rng.value()));
         }
-        return b.insn(Gen.insn(0, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), signed ? 5 : 4, 0, 0)).build();
+        return b.insn(g.insn(0, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), signed ? 5 : 4, 0, 0)).build();
     }
 
     /** IMUL Gv,Ev and IMUL Gv,Ev,Ib/Iv. */
@@ -179,12 +179,12 @@ final class ArithUnits {
         Gen.setup(b, e, size);
         int dst = g.reg(size, 0);
         if (form == 0) {
-            return b.insn(Gen.insn(0, size, e, Gen.op(0x0F, 0xAF), dst, 0, 0)).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0x0F, 0xAF), dst, 0, 0)).build();
         }
         if (form == 1) {
-            return b.insn(Gen.insn(0, size, e, Gen.op(0x6B), dst, 1, rng.imm(1))).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0x6B), dst, 1, rng.imm(1))).build();
         }
-        return b.insn(Gen.insn(0, size, e, Gen.op(0x69), dst, size, rng.imm(size))).build();
+        return b.insn(g.insn(0, size, e, Gen.op(0x69), dst, size, rng.imm(size))).build();
     }
 
     /**
@@ -236,7 +236,7 @@ final class ArithUnits {
         }
         Gen.setup(b, e, size);
         if (store) {
-            b.insn(Gen.store(e, size, (int) divisor));
+            b.insn(g.store(e, size, (int) divisor));
         }
         if (size == 1) {
             b.insn(0x66, 0xB8, (int) dividend & 0xFF, (int) (dividend >>> 8) & 0xFF); // MOV AX, imm16
@@ -252,7 +252,7 @@ final class ArithUnits {
                     : size == 2 ? new int[] {0x66, 0xB8 + e.reg, (int) divisor & 0xFF, (int) (divisor >>> 8) & 0xFF}
                     : Gen.movImm32(e.reg, (int) divisor));
         }
-        return b.insn(Gen.insn(0, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), signed ? 7 : 6, 0, 0)).build();
+        return b.insn(g.insn(0, size, e, Gen.op(size == 1 ? 0xF6 : 0xF7), signed ? 7 : 6, 0, 0)).build();
     }
 
     private static long signExtend(long v, int bits) {

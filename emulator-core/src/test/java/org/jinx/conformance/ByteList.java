@@ -44,6 +44,10 @@ final class ByteList {
         return this;
     }
 
+    void clear() {
+        n = 0;
+    }
+
     int size() {
         return n;
     }

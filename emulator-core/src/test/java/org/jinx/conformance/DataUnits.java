@@ -22,22 +22,22 @@ final class DataUnits {
             case 0: { // MOV Ev,Gv
                 Operand e = g.rm(size, 0, false);
                 Gen.setup(b, e, size);
-                return b.insn(Gen.insn(0, size, e, Gen.op(0x88 | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0x88 | w), g.src(size, 0), 0, 0)).build();
             }
             case 1: { // MOV Gv,Ev
                 Operand e = g.rm(size, 0, true);
                 Gen.setup(b, e, size);
-                return b.insn(Gen.insn(0, size, e, Gen.op(0x8A | w), g.reg(size, 0), 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0x8A | w), g.reg(size, 0), 0, 0)).build();
             }
             case 2: { // MOV r, imm
                 int r = g.reg(size, 0);
-                return b.insn(Gen.insn(0, size, null, Gen.op((size == 1 ? 0xB0 : 0xB8) + r), 0, Gen.immV(size),
+                return b.insn(g.insn(0, size, null, Gen.op((size == 1 ? 0xB0 : 0xB8) + r), 0, Gen.immV(size),
                         rng.imm(size))).build();
             }
             case 3: { // MOV Ev, imm
                 Operand e = g.rm(size, 0, false);
                 Gen.setup(b, e, size);
-                return b.insn(Gen.insn(0, size, e, Gen.op(0xC6 | w), 0, Gen.immV(size), rng.imm(size))).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0xC6 | w), 0, Gen.immV(size), rng.imm(size))).build();
             }
             default: { // MOV AL/eAX, moffs and back
                 boolean store = rng.chance(0.5);
@@ -64,13 +64,14 @@ final class DataUnits {
     Unit movx() {
         int size = g.sizeV();
         boolean signed = rng.chance(0.5);
-        int srcSize = size == 2 || rng.chance(0.5) ? 1 : 2;
+        // 66 0F BF/B7 (16 bits from 16) is legal, if pointless: a plain move.
+        int srcSize = size == 2 ? (rng.chance(0.9) ? 1 : 2) : rng.chance(0.5) ? 1 : 2;
         Unit.Builder b = new Unit.Builder((signed ? "MOVSX" : "MOVZX") + size * 8 + "," + srcSize * 8);
         Operand e = srcSize == 1 ? (rng.chance(0.5) ? Operand.register(rng.below(8)) : g.mem.mem(1, 0, true, true))
                 : g.rm(2, 0, true);
         Gen.setup(b, e, srcSize);
         int opc = (signed ? 0xBE : 0xB6) | (srcSize == 2 ? 1 : 0);
-        return b.insn(Gen.insn(0, size, e, Gen.op(0x0F, opc), g.reg(size, 0), 0, 0)).build();
+        return b.insn(g.insn(0, size, e, Gen.op(0x0F, opc), g.reg(size, 0), 0, 0)).build();
     }
 
     /**
@@ -86,7 +87,7 @@ final class DataUnits {
             for (int[] s : e.setup) {
                 b.insn(s);
             }
-            return b.insn(Gen.insn(0, size, e, Gen.op(0x8D), dst, 0, 0)).build();
+            return b.insn(g.insn(0, size, e, Gen.op(0x8D), dst, 0, 0)).build();
         }
         ByteList i = new ByteList();
         if (size == 2) {
@@ -116,12 +117,12 @@ final class DataUnits {
         Unit.Builder b = new Unit.Builder("XCHG" + size * 8);
         if (size != 1 && rng.chance(0.3)) {
             int r = g.reg(size, 1);
-            return b.insn(Gen.insn(0, size, null, Gen.op(0x90 + r), 0, 0, 0)).build();
+            return b.insn(g.insn(0, size, null, Gen.op(0x90 + r), 0, 0, 0)).build();
         }
         Operand e = g.rm(size, 0, false);
         Gen.setup(b, e, size);
         int pre = e.isMem() && rng.chance(0.2) ? 0xF0 : 0;
-        return b.insn(Gen.insn(pre, size, e, Gen.op(size == 1 ? 0x86 : 0x87), g.reg(size, 0), 0, 0)).build();
+        return b.insn(g.insn(pre, size, e, Gen.op(size == 1 ? 0x86 : 0x87), g.reg(size, 0), 0, 0)).build();
     }
 
     Unit convert() {
@@ -131,7 +132,7 @@ final class DataUnits {
         if (rng.chance(0.5)) {
             b.insn(Gen.movImm32(Gen.EAX, rng.value()));
         }
-        return b.insn(Gen.insn(0, o16 ? 2 : 4, null, Gen.op(cwd ? 0x99 : 0x98), 0, 0, 0)).build();
+        return b.insn(g.insn(0, o16 ? 2 : 4, null, Gen.op(cwd ? 0x99 : 0x98), 0, 0, 0)).build();
     }
 
     /** XLAT: AL = [EBX + AL] (or [BX + AL] with 67, behind an ES/FS override). */
@@ -166,10 +167,11 @@ final class DataUnits {
         return b.insn(0x9E).build();
     }
 
+    /** CLC STC CMC CLD STD, and SALC (D6, undocumented: AL = CF ? FF : 00). */
     Unit flagControl() {
-        String[] names = {"CLC", "STC", "CMC", "CLD", "STD"};
-        int[] ops = {0xF8, 0xF9, 0xF5, 0xFC, 0xFD};
-        int k = rng.below(5);
+        String[] names = {"CLC", "STC", "CMC", "CLD", "STD", "SALC"};
+        int[] ops = {0xF8, 0xF9, 0xF5, 0xFC, 0xFD, 0xD6};
+        int k = rng.below(6);
         return new Unit.Builder(names[k]).insn(ops[k]).build();
     }
 
@@ -190,7 +192,7 @@ final class DataUnits {
             Gen.setup(b, e, size);
             int pre = e.isMem() && k != 0 && rng.chance(0.15) ? 0xF0 : 0;
             int ib = rng.chance(0.5) ? rng.below(size * 8) : rng.below(256);
-            return b.insn(Gen.insn(pre, size, e, Gen.op(0x0F, 0xBA), 4 + k, 1, ib)).build();
+            return b.insn(g.insn(pre, size, e, Gen.op(0x0F, 0xBA), 4 + k, 1, ib)).build();
         }
         int src = g.reg(size, 0);
         if (rng.chance(0.4)) {
@@ -198,7 +200,7 @@ final class DataUnits {
             if (rng.chance(0.5)) {
                 b.insn(Gen.movImm32(src, rng.value()));
             }
-            return b.insn(Gen.insn(0, size, Operand.register(dst), Gen.op(0x0F, gvOps[k]), src, 0, 0)).build();
+            return b.insn(g.insn(0, size, Operand.register(dst), Gen.op(0x0F, gvOps[k]), src, 0, 0)).build();
         }
         int off = 0x40 + rng.below(Layout.DATA_SIZE - 0x80);
         Operand e = g.mem.at(off, 1 << src, k == 0);
@@ -209,7 +211,7 @@ final class DataUnits {
         int v = size == 2 ? rng.bits32() & 0xFFFF0000 | offset & 0xFFFF : offset;
         b.insn(Gen.movImm32(src, v));
         int pre = k != 0 && rng.chance(0.15) ? 0xF0 : 0;
-        return b.insn(Gen.insn(pre, size, e, Gen.op(0x0F, gvOps[k]), src, 0, 0)).build();
+        return b.insn(g.insn(pre, size, e, Gen.op(0x0F, gvOps[k]), src, 0, 0)).build();
     }
 
     /** BSF/BSR, with a zero source now and then (ZF set, destination left alone on this host). */
@@ -223,12 +225,12 @@ final class DataUnits {
         int dst = g.reg(size, 0);
         if (zero) {
             if (e.isMem()) {
-                b.insn(Gen.store(e, size, 0));
+                b.insn(g.store(e, size, 0));
             } else {
                 b.insn(Gen.movImm32(e.reg, size == 2 ? rng.bits32() & 0xFFFF0000 : 0));
             }
         }
-        return b.insn(Gen.insn(0, size, e, Gen.op(0x0F, reverse ? 0xBD : 0xBC), dst, 0, 0)).build();
+        return b.insn(g.insn(0, size, e, Gen.op(0x0F, reverse ? 0xBD : 0xBC), dst, 0, 0)).build();
     }
 
     Unit setcc() {
@@ -236,7 +238,15 @@ final class DataUnits {
         Unit.Builder b = new Unit.Builder(String.format("SETcc %X", cc));
         Operand e = rng.chance(0.6) ? Operand.register(rng.below(8)) : g.mem.mem(1, 0, false, true);
         Gen.setup(b, e, 1);
-        return b.insn(Gen.insn(0, 4, e, Gen.op(0x0F, 0x90 + cc), rng.below(8), 0, 0)).build();
+        return b.insn(g.insn(0, 4, e, Gen.op(0x0F, 0x90 + cc), rng.below(8), 0, 0)).build();
+    }
+
+    /** ARPL Ew, Gw: raises the RPL field of Ew to that of Gw, ZF tells whether it did. */
+    Unit arpl() {
+        Unit.Builder b = new Unit.Builder("ARPL");
+        Operand e = g.rm(2, 0, false);
+        Gen.setup(b, e, 2);
+        return b.insn(g.insn(0, rng.chance(0.1) ? 2 : 4, e, Gen.op(0x63), g.src(2, 0), 0, 0)).build();
     }
 
     Unit nop() {

@@ -14,6 +14,12 @@ class Gen {
     int esp = Layout.ESP_START;
     /** True while generating the units a branch may skip: they must not move ESP. */
     boolean inBody;
+    /**
+     * The host is an AMD processor, whose answers Jinx gives where the manual leaves a result
+     * undefined and vendors differ (a 16-bit SHLD/SHRD by more than 16): such cases are only
+     * generated then.
+     */
+    boolean amdHost;
 
     Gen(Rng rng) {
         this.rng = rng;
@@ -42,10 +48,18 @@ class Gen {
         return EAX;
     }
 
-    /** A register or memory operand; memory is read-only when {@code readOnly} (so CS: may be used). */
+    /** A register the instruction only reads: ESP (SP) now and then, since reading it is safe. */
+    int src(int size, int avoid) {
+        return size != 1 && rng.below(10) == 0 ? ESP : reg(size, avoid);
+    }
+
+    /**
+     * A register or memory operand. {@code readOnly}: the instruction only reads it, so memory
+     * may be reached through CS and the register may be ESP.
+     */
     Operand rm(int size, int avoid, boolean readOnly) {
         if (rng.chance(0.5)) {
-            return Operand.register(reg(size, avoid));
+            return Operand.register(readOnly ? src(size, avoid) : reg(size, avoid));
         }
         return mem.mem(size, avoid, readOnly, true);
     }
@@ -65,19 +79,32 @@ class Gen {
      * 2, 67 for 16-bit addressing, the opcode bytes, ModRM with {@code regField} when {@code e}
      * is non-null, then an immediate of {@code immSize} bytes.
      */
-    static ByteList insn(int pre, int size, Operand e, int[] opcode, int regField, int immSize, int imm) {
+    ByteList insn(int pre, int size, Operand e, int[] opcode, int regField, int immSize, int imm) {
         ByteList out = new ByteList();
         if (pre != 0) {
             out.add(pre);
+        }
+        boolean noMemory = e == null || e.isReg;
+        if (noMemory && rng.below(50) == 0) {
+            out.add(SEGMENTS[rng.below(SEGMENTS.length)]); // a segment override with nothing to override
         }
         if (e != null) {
             e.prefixes(out);
         }
         if (size == 2) {
             out.add(0x66);
+            if (rng.below(100) == 0) {
+                out.add(0x66); // a repeated prefix counts once
+            }
         }
         if (e != null) {
             e.addrPrefix(out);
+        }
+        if (noMemory && rng.below(50) == 0) {
+            out.add(0x67); // an address size with no address
+        }
+        if (rng.below(10) == 0) {
+            shufflePrefixes(out);
         }
         out.add(opcode);
         if (e != null) {
@@ -86,6 +113,31 @@ class Gen {
         out.addLe(imm, immSize);
         return out;
     }
+
+    /** Prefixes may come in any order: shuffles those at the start of {@code out}. */
+    private void shufflePrefixes(ByteList out) {
+        int[] b = out.toInts();
+        int n = 0;
+        while (n < b.length && isPrefix(b[n])) {
+            n++;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.below(i + 1);
+            int t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+        }
+        out.clear();
+        out.add(b);
+    }
+
+    private static boolean isPrefix(int x) {
+        return x == 0x26 || x == 0x2E || x == 0x36 || x == 0x3E || x == 0x64 || x == 0x65 || x == 0x66 || x == 0x67
+                || x == 0xF0;
+    }
+
+    /** Segment overrides sprinkled on instructions that have no memory operand. */
+    private static final int[] SEGMENTS = {0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65};
 
     static int[] op(int... b) {
         return b;
@@ -96,21 +148,13 @@ class Gen {
         return size == 1 ? 1 : size == 2 ? 2 : 4;
     }
 
-    /** 8-bit register names for unit descriptions. */
-    static String regName(int size, int r) {
-        String[] n8 = {"AL", "CL", "DL", "BL", "AH", "CH", "DH", "BH"};
-        String[] n16 = {"AX", "CX", "DX", "BX", "SP", "BP", "SI", "DI"};
-        String[] n32 = {"EAX", "ECX", "EDX", "EBX", "ESP", "EBP", "ESI", "EDI"};
-        return size == 1 ? n8[r] : size == 2 ? n16[r] : n32[r];
-    }
-
     /** MOV r32, imm32. */
     static int[] movImm32(int r, int v) {
         return Operand.movImm32(r, v);
     }
 
     /** Stores {@code v} into the memory operand with MOV (C6/C7), so the operand's value is chosen. */
-    static ByteList store(Operand e, int size, int v) {
+    ByteList store(Operand e, int size, int v) {
         return insn(0, size, e, op(size == 1 ? 0xC6 : 0xC7), 0, immV(size), v);
     }
 }

@@ -9,21 +9,30 @@ import java.util.function.Supplier;
  * sequence of units drawn from every family, with short forward branches (Jcc, JMP, LOOP,
  * LOOPE, LOOPNE, JCXZ, rel8 and rel32) over some of them. Before a unit that reads a flag an
  * earlier one left undefined, an ADD/SUB/CMP is inserted to define it; units that would move
- * the stack out of its area are dropped. Case {@code i} of seed {@code s} is always the same.
+ * the stack out of its area are dropped. Case {@code i} of seed {@code s} is always the same
+ * (on an AMD host a few more kinds of case are allowed, so there it is the same among AMD hosts).
  */
 final class Generator {
     private static final int MAX_UNITS = 24;
 
     private final long seed;
+    private final boolean amdHost;
 
     Generator(long seed) {
+        this(seed, false);
+    }
+
+    /** {@code amdHost}: also generate cases whose outcome only AMD processors (and Jinx) agree on. */
+    Generator(long seed, boolean amdHost) {
         this.seed = seed;
+        this.amdHost = amdHost;
     }
 
     /** Case number {@code index} of this generator's seed. */
     TestCase next(long index) {
         Rng rng = new Rng(seed * 0x9E3779B97F4A7C15L + index * 0xC2B2AE3D27D4EB4FL + 1);
         Gen g = new Gen(rng);
+        g.amdHost = amdHost;
         int[] regs = new int[8];
         for (int r = 0; r < 8; r++) {
             regs[r] = rng.value();
@@ -48,6 +57,8 @@ final class Generator {
         private final StackUnits stack;
         private final StringUnits strings;
         private final FaultUnits faults;
+        private final CallUnits calls;
+        private final SegmentUnits segments;
         private final List<Supplier<Unit>> table = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
         Analysis.State state;
@@ -61,6 +72,8 @@ final class Generator {
             stack = new StackUnits(g);
             strings = new StringUnits(g);
             faults = new FaultUnits(g);
+            calls = new CallUnits(g);
+            segments = new SegmentUnits(g);
             state = new Analysis.State(0, esp);
             weight(14, arith::alu);
             weight(3, arith::test);
@@ -84,6 +97,7 @@ final class Generator {
             weight(2, data::lahfSahf);
             weight(3, data::flagControl);
             weight(1, data::nop);
+            weight(1, data::arpl);
             weight(8, strings::string);
             weight(4, stack::push);
             weight(4, stack::pop);
@@ -91,6 +105,8 @@ final class Generator {
             weight(3, stack::pushfPopf);
             weight(2, stack::enter);
             weight(2, stack::leave);
+            weight(2, calls::any);
+            weight(2, segments::any);
             weight(1, faults::any);
         }
 

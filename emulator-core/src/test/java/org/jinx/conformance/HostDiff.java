@@ -38,7 +38,7 @@ public final class HostDiff {
      */
     static Summary run(Runner runner, long seed, long count, int batch, int maxShrinks, PrintStream log) {
         Summary s = new Summary();
-        Generator gen = new Generator(seed);
+        Generator gen = new Generator(seed, NativeHost.vendor().equals("AuthenticAMD"));
         long start = System.nanoTime();
         long lastLog = start;
         for (long done = 0; done < count; ) {
@@ -54,7 +54,7 @@ public final class HostDiff {
                     continue;
                 }
                 s.failed++;
-                if (s.counts.size() + s.unshrunk >= maxShrinks) {
+                if (s.failed - s.unshrunk > maxShrinks) {
                     s.unshrunk++;
                     continue;
                 }
@@ -140,7 +140,7 @@ public final class HostDiff {
                 out.print(Report.format("replayed case", v, v));
                 return v.failed() ? 1 : 0;
             }
-            out.printf("HostDiff: seed %d, %d cases%n", seed, count);
+            out.printf("HostDiff: seed %d, %d cases, host %s (%s)%n", seed, count, NativeHost.model(), NativeHost.vendor());
             Summary s = run(runner, seed, count, batch, maxShrinks, out);
             out.printf("HostDiff: seed %d: %d cases in %.1f s (%.0f cases/s), %d failed, %d distinct after shrinking%s%n",
                     seed, s.cases, s.seconds, s.rate(), s.failed, s.reports.size(),

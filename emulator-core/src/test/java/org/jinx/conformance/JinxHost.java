@@ -14,6 +14,9 @@ import org.jinx.cpu.TrapSink;
 final class JinxHost implements TrapSink {
     private static final int PAGE_DIR = 0x00100000;
     private static final int PAGE_TABLE = 0x00101000;
+    /** Linux's GDT as user code sees it: 16 entries, user code 0x23, user data 0x2B, TLS 0x63. */
+    private static final int GDT = 0x00102000;
+    private static final int GDT_LIMIT = 16 * 8 - 1;
     /** No sequence runs this long; a run that does is reported, not waited for. */
     private static final int STEP_LIMIT = 100_000;
 
@@ -29,10 +32,26 @@ final class JinxHost implements TrapSink {
             mem.write32(PAGE_TABLE + (page >>> 12) * 4, page | 7);
         }
         mem.write32(PAGE_TABLE + (Layout.CODE >>> 12) * 4, Layout.CODE | 7);
+        mem.write32(PAGE_TABLE + (GDT >>> 12) * 4, GDT | 3); // supervisor only
+        descriptor(Layout.USER_CS, 0, 0xFFFFF, 0xFB, 0xC);
+        descriptor(Layout.USER_DS, 0, 0xFFFFF, 0xF3, 0xC);
+        descriptor(Layout.BUF_SELECTOR, Layout.BUF, 0xFFFF, 0xF3, 0x4);
+        cpu.gdtrBase = GDT;
+        cpu.gdtrLimit = GDT_LIMIT;
+        cpu.ldtr.loadNull(0);
         cpu.cr3 = PAGE_DIR;
         cpu.cr0 |= Cpu.CR0_PE | Cpu.CR0_PG;
         cpu.paging.flush();
+        // A 386 TSS too short to hold an I/O map base: with IOPL 0, every port is refused at CPL 3.
+        cpu.tr.set(0x40, 0, 0x63, 0x8B, false);
         cpu.trapSink = this;
+    }
+
+    /** Writes the GDT entry for {@code selector}: base, 20-bit limit, access byte, G/D nibble. */
+    private void descriptor(int selector, int base, int limit, int access, int flags) {
+        int at = GDT + (selector & ~7);
+        machine.mem.write32(at, (base & 0xFFFF) << 16 | limit & 0xFFFF);
+        machine.mem.write32(at + 4, base & 0xFF000000 | flags << 20 | limit & 0xF0000 | access << 8 | base >>> 16 & 0xFF);
     }
 
     @Override
@@ -99,7 +118,7 @@ final class JinxHost implements TrapSink {
         userSegment(cpu.seg[Cpu.CS], Layout.USER_CS, 0, 0xFFFFFFFF, 0xFB);
         userSegment(cpu.seg[Cpu.SS], Layout.USER_DS, 0, 0xFFFFFFFF, 0xF3);
         userSegment(cpu.seg[Cpu.DS], Layout.USER_DS, 0, 0xFFFFFFFF, 0xF3);
-        userSegment(cpu.seg[Cpu.GS], Layout.USER_DS, 0, 0xFFFFFFFF, 0xF3);
+        cpu.seg[Cpu.GS].loadNull(0); // Linux starts a 32-bit process with GS null
         userSegment(cpu.seg[Cpu.ES], Layout.BUF_SELECTOR, Layout.BUF, 0xFFFF, 0xF3);
         userSegment(cpu.seg[Cpu.FS], Layout.BUF_SELECTOR, Layout.BUF, 0xFFFF, 0xF3);
     }

@@ -36,6 +36,34 @@ final class NativeHost implements AutoCloseable {
     private final Path binary;
     private int batches;
 
+    /** The host processor's vendor_id from /proc/cpuinfo ("AuthenticAMD", "GenuineIntel"), or "". */
+    static String vendor() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("vendor_id")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux, or no /proc: no vendor-specific cases
+        }
+        return "";
+    }
+
+    /** The host's model name from /proc/cpuinfo, for reports. */
+    static String model() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return "unknown";
+    }
+
     private NativeHost(Path dir) {
         this.dir = dir;
         this.binary = dir.resolve("hostrun");

@@ -24,15 +24,15 @@ final class StackUnits {
         b.espDelta(-size).touches(-size, 0);
         switch (rng.below(4)) {
             case 0: // PUSH r, ESP included: the value before the push
-                return b.insn(Gen.insn(0, size, null, Gen.op(0x50 + rng.below(8)), 0, 0, 0)).build();
+                return b.insn(g.insn(0, size, null, Gen.op(0x50 + rng.below(8)), 0, 0, 0)).build();
             case 1:
-                return b.insn(Gen.insn(0, size, null, Gen.op(0x68), 0, size, rng.imm(size))).build();
+                return b.insn(g.insn(0, size, null, Gen.op(0x68), 0, size, rng.imm(size))).build();
             case 2:
-                return b.insn(Gen.insn(0, size, null, Gen.op(0x6A), 0, 1, rng.imm(1))).build();
+                return b.insn(g.insn(0, size, null, Gen.op(0x6A), 0, 1, rng.imm(1))).build();
             default: { // PUSH Ev: an ESP-based address is computed before ESP moves
                 Operand e = g.rm(size, 0, true);
                 Gen.setup(b, e, size);
-                return b.insn(Gen.insn(0, size, e, Gen.op(0xFF), 6, 0, 0)).build();
+                return b.insn(g.insn(0, size, e, Gen.op(0xFF), 6, 0, 0)).build();
             }
         }
     }
@@ -42,7 +42,7 @@ final class StackUnits {
         Unit.Builder b = new Unit.Builder("POP" + size * 8);
         b.espDelta(size).touches(0, size);
         if (rng.chance(0.4)) {
-            return b.insn(Gen.insn(0, size, null, Gen.op(0x58 + g.reg(size, 0)), 0, 0, 0)).build();
+            return b.insn(g.insn(0, size, null, Gen.op(0x58 + g.reg(size, 0)), 0, 0, 0)).build();
         }
         // POP Ev: an ESP-based destination address is computed after ESP moves.
         Operand e = rng.chance(0.3) ? Operand.register(g.reg(size, 0)) : g.mem.mem(size, 0, false, true);
@@ -52,7 +52,7 @@ final class StackUnits {
         if (e.espBased) {
             b.touches(size + e.espOffset, size + e.espOffset + size);
         }
-        return b.insn(Gen.insn(0, size, e, Gen.op(0x8F), 0, 0, 0)).build();
+        return b.insn(g.insn(0, size, e, Gen.op(0x8F), 0, 0, 0)).build();
     }
 
     Unit pushaPopa() {
@@ -64,7 +64,7 @@ final class StackUnits {
         } else {
             b.espDelta(-8 * size).touches(-8 * size, 0);
         }
-        return b.insn(Gen.insn(0, size, null, Gen.op(pop ? 0x61 : 0x60), 0, 0, 0)).build();
+        return b.insn(g.insn(0, size, null, Gen.op(pop ? 0x61 : 0x60), 0, 0, 0)).build();
     }
 
     /** PUSHF alone, or POPF of a value pushed just before it (so it never sets TF or AC). */
@@ -72,12 +72,12 @@ final class StackUnits {
         int size = g.sizeV();
         if (rng.chance(0.4)) {
             return new Unit.Builder("PUSHF" + size * 8).espDelta(-size).touches(-size, 0)
-                    .insn(Gen.insn(0, size, null, Gen.op(0x9C), 0, 0, 0)).build();
+                    .insn(g.insn(0, size, null, Gen.op(0x9C), 0, 0, 0)).build();
         }
         int v = rng.bits32() & POPF_BITS | 2;
         return new Unit.Builder("POPF" + size * 8).touches(-size, 0)
-                .insn(Gen.insn(0, size, null, Gen.op(0x68), 0, size, v))
-                .insn(Gen.insn(0, size, null, Gen.op(0x9D), 0, 0, 0)).build();
+                .insn(g.insn(0, size, null, Gen.op(0x68), 0, size, v))
+                .insn(g.insn(0, size, null, Gen.op(0x9D), 0, 0, 0)).build();
     }
 
     /**
@@ -96,7 +96,7 @@ final class StackUnits {
         }
         int pushed = size * (1 + (nest > 0 ? nest : 0));
         b.espDelta(-pushed - frame).touches(-pushed, 0);
-        return b.insn(Gen.insn(0, size, null, Gen.op(0xC8), 0, 2, frame).add(level)).build();
+        return b.insn(g.insn(0, size, null, Gen.op(0xC8), 0, 2, frame).add(level)).build();
     }
 
     /** LEAVE: ESP = EBP, then pop EBP; EBP is first pointed into the stack area. */
@@ -107,6 +107,6 @@ final class StackUnits {
             ebp = g.esp + rng.range(-16, 16);
         }
         return new Unit.Builder("LEAVE" + size * 8).insn(Gen.movImm32(Gen.EBP, ebp)).setsEsp(ebp + size)
-                .insn(Gen.insn(0, size, null, Gen.op(0xC9), 0, 0, 0)).build();
+                .insn(g.insn(0, size, null, Gen.op(0xC9), 0, 0, 0)).build();
     }
 }

@@ -58,7 +58,12 @@ final class Unit {
         // A branch's head lacks its displacement: decode it with a zero one.
         byte[] code = dispSize == 0 ? head : Arrays.copyOf(head, head.length + dispSize);
         for (int i = 0; i < starts.length; i++) {
-            DecodedInsn d = Decoder.decode(code, starts[i], true);
+            DecodedInsn d;
+            try {
+                d = Decoder.decode(code, starts[i], true);
+            } catch (Decoder.EndOfBytes e) {
+                continue; // longer than 15 bytes: it faults, touching no flag
+            }
             reads[i] = UndefinedFlags.read(d, counts[i]);
             writes[i] = UndefinedFlags.written(d, counts[i]);
             undefs[i] = UndefinedFlags.undefined(d, counts[i]);

@@ -58,9 +58,11 @@ run_case:
         movl    tc_in+24, %esi
         movl    tc_in+28, %edi
         movl    tc_in+16, %esp
+        movl    $1, in_test
         jmp     *code_entry
 
 seq_done:
+        movl    $0, in_test
         movl    %eax, tc_out+0
         movl    %ecx, tc_out+4
         movl    %edx, tc_out+8
@@ -73,6 +75,7 @@ seq_done:
         pushfl
         popl    tc_out+32
 fault_resume:
+        movl    $0, in_test
         movl    host_esp, %esp
         pushfl                          /* the C code expects DF clear; NT is no use to it */
         andl    $~0x4400, (%esp)

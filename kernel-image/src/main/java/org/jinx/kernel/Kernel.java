@@ -332,7 +332,9 @@ public final class Kernel implements KernelTrap {
         String name = p.name();
         int endpoint = p.endpoint();
         clearProc(p);
-        log.accept(name + "(" + Endpoint.name(endpoint) + ") terminated with status " + status);
+        if (status != 0) {
+            log.accept(name + "(" + Endpoint.name(endpoint) + ") ended with status " + status);
+        }
         events.exited(p, status);
     }
 

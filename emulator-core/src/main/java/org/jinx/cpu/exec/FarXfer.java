@@ -24,36 +24,34 @@ public final class FarXfer {
     }
 
     public static void jmpFar(Cpu cpu, DecodedInsn d) {
-        int tr = cpu.tr.selector;
-        int task = FarClocks.taskKind(cpu);
-        int gate = jump(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
-        chargeJmpCall(cpu, d, tr, task, gate);
+        jmpOrCall(cpu, d, d.imm2 & 0xFFFF, d.imm, false);
     }
 
     public static void jmpFarIndirect(Cpu cpu, DecodedInsn d) {
-        int ea = cpu.ea(d);
-        int off = cpu.read(d.osize, d.seg, ea);
-        int sel = cpu.read16(d.seg, selectorOffset(d, ea));
-        int tr = cpu.tr.selector;
-        int task = FarClocks.taskKind(cpu);
-        int gate = jump(cpu, sel, off, d.osize);
-        chargeJmpCall(cpu, d, tr, task, gate);
+        jmpOrCallIndirect(cpu, d, false);
     }
 
     public static void callFar(Cpu cpu, DecodedInsn d) {
-        int tr = cpu.tr.selector;
-        int task = FarClocks.taskKind(cpu);
-        int gate = call(cpu, d.imm2 & 0xFFFF, d.imm, d.osize);
-        chargeJmpCall(cpu, d, tr, task, gate);
+        jmpOrCall(cpu, d, d.imm2 & 0xFFFF, d.imm, true);
     }
 
     public static void callFarIndirect(Cpu cpu, DecodedInsn d) {
+        jmpOrCallIndirect(cpu, d, true);
+    }
+
+    /** Far JMP or CALL through the m16:16 or m16:32 pointer at the memory operand (Ep). */
+    private static void jmpOrCallIndirect(Cpu cpu, DecodedInsn d, boolean isCall) {
         int ea = cpu.ea(d);
         int off = cpu.read(d.osize, d.seg, ea);
         int sel = cpu.read16(d.seg, selectorOffset(d, ea));
+        jmpOrCall(cpu, d, sel, off, isCall);
+    }
+
+    /** Far JMP or CALL to sel:off, then its clocks (the old task is noted before the transfer). */
+    private static void jmpOrCall(Cpu cpu, DecodedInsn d, int sel, int off, boolean isCall) {
         int tr = cpu.tr.selector;
         int task = FarClocks.taskKind(cpu);
-        int gate = call(cpu, sel, off, d.osize);
+        int gate = isCall ? call(cpu, sel, off, d.osize) : jump(cpu, sel, off, d.osize);
         chargeJmpCall(cpu, d, tr, task, gate);
     }
 

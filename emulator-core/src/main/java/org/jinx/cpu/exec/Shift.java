@@ -38,6 +38,27 @@ public final class Shift {
         }
     }
 
+    /** Returns the masked count {@code c}; when it is 0, first does what count 0 does (touch). */
+    private static int live(Cpu cpu, DecodedInsn d, int c) {
+        if (c == 0) {
+            touch(cpu, d);
+        }
+        return c;
+    }
+
+    /**
+     * The rotation count of RCL/RCR: after the 5-bit mask, mod 9 for bytes and mod 17 for words;
+     * a 32-bit operand rotates by the masked count.
+     */
+    private static int carryRotateCount(int c, int bits) {
+        return bits == 32 ? c : c % (bits + 1);
+    }
+
+    /** The (size + 1)-bit value CF:operand that RCL and RCR rotate. */
+    private static long withCarry(boolean cf, int a, int bits) {
+        return (cf ? 1L : 0L) << bits | a & 0xFFFFFFFFL;
+    }
+
     private static int mask(int bits) {
         return bits == 32 ? -1 : (1 << bits) - 1;
     }
@@ -57,9 +78,8 @@ public final class Shift {
 
     /** SHL/SAL: CF is the last bit shifted out of the top, bit (size - count) of the operand. */
     public static void shl(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
@@ -72,9 +92,8 @@ public final class Shift {
 
     /** SHR: CF is bit (count - 1) of the operand, zero-extended (0 once past its top). */
     public static void shr(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
@@ -86,9 +105,8 @@ public final class Shift {
 
     /** SAR: shifts in copies of the sign; CF is bit (count - 1) of the sign-extended operand. */
     public static void sar(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int a = cpu.getOp1(d);
@@ -105,9 +123,8 @@ public final class Shift {
      * not 0, even when count mod size is 0 (SDM pseudo-code).
      */
     public static void rol(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
@@ -122,9 +139,8 @@ public final class Shift {
 
     /** ROR: CF is the MSB of the result; OF the XOR of its two top bits. */
     public static void ror(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
@@ -141,16 +157,15 @@ public final class Shift {
      * taken mod 9 for bytes and mod 17 for words; a 32-bit operand rotates by the masked count.
      */
     public static void rcl(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
         int a = cpu.getOp1(d);
-        int t = bits == 32 ? c : c % (bits + 1);
+        int t = carryRotateCount(c, bits);
         int w = bits + 1;
-        long v = (cpu.cf() ? 1L : 0L) << bits | a & 0xFFFFFFFFL;
+        long v = withCarry(cpu.cf(), a, bits);
         if (t != 0) {
             v = (v << t | v >>> (w - t)) & ((1L << w) - 1);
         }
@@ -163,17 +178,16 @@ public final class Shift {
 
     /** RCR: as RCL the other way; OF is taken before the rotation, MSB(operand) XOR CF. */
     public static void rcr(Cpu cpu, DecodedInsn d) {
-        int c = count(cpu, d);
+        int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int bits = d.osize << 3;
         int a = cpu.getOp1(d);
-        int t = bits == 32 ? c : c % (bits + 1);
+        int t = carryRotateCount(c, bits);
         int w = bits + 1;
         boolean cfIn = cpu.cf();
-        long v = (cfIn ? 1L : 0L) << bits | a & 0xFFFFFFFFL;
+        long v = withCarry(cfIn, a, bits);
         if (t != 0) {
             v = (v >>> t | v << (w - t)) & ((1L << w) - 1);
         }
@@ -197,9 +211,8 @@ public final class Shift {
      * to differ here, so no test compares this case with the host.)
      */
     public static void shld(Cpu cpu, DecodedInsn d) {
-        int c = doubleCount(cpu, d);
+        int c = live(cpu, d, doubleCount(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int a = cpu.getOp1(d);
@@ -228,9 +241,8 @@ public final class Shift {
      * as on the reference AMD host, Gv rotated right by count - 16 with CF 0 (see SHLD).
      */
     public static void shrd(Cpu cpu, DecodedInsn d) {
-        int c = doubleCount(cpu, d);
+        int c = live(cpu, d, doubleCount(cpu, d));
         if (c == 0) {
-            touch(cpu, d);
             return;
         }
         int a = cpu.getOp1(d);

@@ -196,17 +196,32 @@ public final class SystemInsn {
 
     public static void movFromDr(Cpu cpu, DecodedInsn d) {
         int n = debugIndex(d.reg);
+        generalDetect(cpu);
         cpu.reg[d.rm] = cpu.dr[n];
         cpu.extraCycles += MOV_FROM_DR_CLOCKS[n] - d.row.clkReg;
     }
 
     public static void movToDr(Cpu cpu, DecodedInsn d) {
         int n = debugIndex(d.reg);
+        generalDetect(cpu);
         cpu.dr[n] = cpu.reg[d.rm];
         if (n == 7) {
             DebugRegisters.update(cpu);
         }
         cpu.extraCycles += MOV_TO_DR_CLOCKS[n] - d.row.clkReg;
+    }
+
+    /**
+     * DR7.GD (general detect, 386 manual 12.2.4): any MOV to or from a debug register is a #DB
+     * fault. The processor clears GD on the way into the handler, so the handler can use the
+     * debug registers, and sets DR6.BD to say why.
+     */
+    private static void generalDetect(Cpu cpu) {
+        if ((cpu.dr[7] & DebugRegisters.DR7_GD) != 0) {
+            cpu.dr[7] &= ~DebugRegisters.DR7_GD;
+            cpu.dr[6] |= DebugRegisters.DR6_BD;
+            throw cpu.fault(Exceptions.DB);
+        }
     }
 
     /** TR6 and TR7 (the TLB test registers) hold what is written and test nothing. */
@@ -244,15 +259,8 @@ public final class SystemInsn {
      * nibble undefined; we pass it through). The 386's valid system types include the gates.
      */
     public static void lar(Cpu cpu, DecodedInsn d) {
-        requireProtected(cpu);
-        int sel = cpu.getE(d, 2) & 0xFFFF;
-        if (!inTable(cpu, sel)) {
-            cpu.setFlag(Cpu.ZF, false);
-            return;
-        }
-        long desc = SegmentLoad.descriptor(cpu, sel);
-        if (!visible(cpu, sel, desc) || !Descriptor.segment(desc) && !LAR_TYPES[Descriptor.type(desc)]) {
-            cpu.setFlag(Cpu.ZF, false);
+        long desc = selectorDescriptor(cpu, d, LAR_TYPES);
+        if (desc == 0) {
             return;
         }
         cpu.setG(d, Descriptor.high(desc) & (d.osize == 4 ? 0x00FFFF00 : 0xFF00));
@@ -261,15 +269,8 @@ public final class SystemInsn {
 
     /** LSL: the segment limit in bytes (granularity applied); a page-granular limit costs more. */
     public static void lsl(Cpu cpu, DecodedInsn d) {
-        requireProtected(cpu);
-        int sel = cpu.getE(d, 2) & 0xFFFF;
-        if (!inTable(cpu, sel)) {
-            cpu.setFlag(Cpu.ZF, false);
-            return;
-        }
-        long desc = SegmentLoad.descriptor(cpu, sel);
-        if (!visible(cpu, sel, desc) || !Descriptor.segment(desc) && !LSL_TYPES[Descriptor.type(desc)]) {
-            cpu.setFlag(Cpu.ZF, false);
+        long desc = selectorDescriptor(cpu, d, LSL_TYPES);
+        if (desc == 0) {
             return;
         }
         cpu.setG(d, Descriptor.limit(desc));
@@ -306,6 +307,27 @@ public final class SystemInsn {
     // Indexed by system type: which ones LAR and LSL accept (386 manual, LAR and LSL pages).
     private static final boolean[] LAR_TYPES = types(1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 14, 15);
     private static final boolean[] LSL_TYPES = types(1, 2, 3, 9, 11);
+
+    /**
+     * The checks LAR and LSL share: the Ew selector must be in its table and visible at CPL and
+     * RPL, and name a code or data segment or a system type in {@code types}. Returns the
+     * descriptor, or 0 with ZF cleared when a check fails. 0 cannot be a descriptor that passes:
+     * its S bit is clear and type 0 is in neither list.
+     */
+    private static long selectorDescriptor(Cpu cpu, DecodedInsn d, boolean[] types) {
+        requireProtected(cpu);
+        int sel = cpu.getE(d, 2) & 0xFFFF;
+        if (!inTable(cpu, sel)) {
+            cpu.setFlag(Cpu.ZF, false);
+            return 0;
+        }
+        long desc = SegmentLoad.descriptor(cpu, sel);
+        if (!visible(cpu, sel, desc) || !Descriptor.segment(desc) && !types[Descriptor.type(desc)]) {
+            cpu.setFlag(Cpu.ZF, false);
+            return 0;
+        }
+        return desc;
+    }
 
     private static boolean[] types(int... t) {
         boolean[] b = new boolean[16];

@@ -1,5 +1,6 @@
 package org.jinx.kernel.boot;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.jinx.Machine;
 import org.jinx.boot.BootException;
+import org.jinx.dev.PcPlatform;
 import org.jinx.kernel.BusPortIo;
 import org.jinx.kernel.CpuTrapBinding;
 import org.jinx.kernel.Kernel;
@@ -61,6 +63,50 @@ public final class HostedSystem {
     private final Map<Integer, Integer> exits = new LinkedHashMap<>();
     private End end;
     private int shutdownHow = -1;
+
+    /** The machine hosted mode runs on: RAM size, CPU frequency, and whether the host may enter. */
+    public record Settings(int ramBytes, long cpuHz, boolean deterministic) {
+        public static Settings defaults() {
+            return new Settings(32 << 20, 33_000_000L, false);
+        }
+    }
+
+    /**
+     * Hosted mode on the PC board (PcPlatform): a new machine with every PC chip wired, the
+     * kernel on top. Text a driver writes to the debug console port (0xE9, through SYS_DEVIO)
+     * joins the same console; POST codes go to the log. With {@code deterministic} the RTC
+     * starts at a fixed date, the only input the board would otherwise take from the host.
+     */
+    public static HostedSystem onPc(Settings s, Consumer<String> console, Consumer<String> log) {
+        Machine m = new Machine(s.ramBytes(), s.cpuHz());
+        PcPlatform.DebugPorts ports = new PcPlatform.DebugPorts(new ConsoleStream(console), code -> log.accept("POST " + code),
+                PcPlatform.DebugPorts.NO_EXTRA_POST_PORT);
+        new PcPlatform(m, PcPlatform.Options.defaults().withDeterministic(s.deterministic()).withDebugPorts(ports));
+        return new HostedSystem(m, console, log);
+    }
+
+    /** Bytes written to port 0xE9, handed to the console a line (or a flush) at a time. */
+    private static final class ConsoleStream extends OutputStream {
+        private final Consumer<String> console;
+        private final StringBuilder line = new StringBuilder();
+
+        ConsoleStream(Consumer<String> console) {
+            this.console = console;
+        }
+
+        @Override
+        public void write(int b) {
+            line.append((char) (b & 0xFF));
+        }
+
+        @Override
+        public void flush() {
+            if (line.length() > 0) {
+                console.accept(line.toString());
+                line.setLength(0);
+            }
+        }
+    }
 
     /**
      * @param machine a machine with the PIC pair and the PIT on its I/O bus and the master PIC as

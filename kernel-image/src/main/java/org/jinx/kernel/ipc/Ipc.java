@@ -426,6 +426,7 @@ public final class Ipc {
         int unreadable = 0;
         int invalid = 0;
         AsyncTable.Entry e = entry;
+        async.beginScan(space, table, size);
         for (int i = 0; i < size; i++) {
             if (!async.read(space, table, i, e)) {
                 unreadable++;
@@ -467,6 +468,7 @@ public final class Ipc {
             async.complete(space, table, i, e.flags, r);
             doNotify |= AsyncTable.wantsNotify(e.flags, r);
         }
+        async.endScan();
         if (unreadable + invalid > 0) {
             log.accept("senda from " + caller + ": skipped " + unreadable + " unreadable and " + invalid
                     + " invalid entries of " + size);
@@ -563,6 +565,7 @@ public final class Ipc {
         boolean doNotify = false;
         int r = ESRCH;
         AsyncTable.Entry e = entry;
+        async.beginScan(space, sp.asyntab, sp.asynsize);
         for (int i = 0; i < sp.asynsize; i++) {
             if (!async.read(space, sp.asyntab, i, e)) {
                 done = false;
@@ -595,6 +598,7 @@ public final class Ipc {
             r = OK;
             break;
         }
+        async.endScan();
         if (doNotify) {
             notifyFromTask(Endpoint.ASYNCM, src);
         }
@@ -626,6 +630,7 @@ public final class Ipc {
         boolean done = true;
         boolean doNotify = false;
         AsyncTable.Entry e = entry;
+        async.beginScan(space, table, size);
         for (int i = 0; i < size; i++) {
             if (!async.read(space, table, i, e)) {
                 done = false;
@@ -643,6 +648,7 @@ public final class Ipc {
             async.complete(space, table, i, e.flags, result);
             doNotify |= AsyncTable.wantsNotify(e.flags, result);
         }
+        async.endScan();
         if (doNotify) {
             notifyFromTask(Endpoint.ASYNCM, s);
         }

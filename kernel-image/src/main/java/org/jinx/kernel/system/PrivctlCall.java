@@ -11,7 +11,6 @@ import static org.jinx.kernel.Errno.OK;
 import org.jinx.kernel.Kernel;
 import org.jinx.kernel.abi.Abi;
 import org.jinx.kernel.hw.PicControl;
-import org.jinx.kernel.ipc.IpcCall;
 import org.jinx.kernel.ipc.Message;
 import org.jinx.kernel.priv.Priv;
 import org.jinx.kernel.priv.PrivFlag;
@@ -22,7 +21,8 @@ import org.jinx.kernel.proc.RtsFlag;
 /**
  * SYS_PRIVCTL (0x604): RS grants and narrows privileges (spec 6.2). Sub-operations: ALLOW and
  * DISALLOW lift and set NO_PRIV; SET_SYS gives a system privilege structure, with SET_SYS's
- * defaults when arg_ptr is 0 or from a {@code struct sys_priv_init} at arg_ptr; SET_USER gives
+ * defaults when arg_ptr is 0 or from a {@code struct sys_priv_init} at arg_ptr ({@link PrivInit});
+ * SET_USER gives
  * the shared user structure; ADD_IO, ADD_MEM and ADD_IRQ add an allowance (and turn its check
  * on); CLEAR_IPC_REFS releases everything waiting on the target (3.10's light variant). SET_SYS
  * and SET_USER need the target held by NO_PRIV; the ADD_* need a system structure.
@@ -54,27 +54,6 @@ final class PrivctlCall implements KernelCall {
     @Abi("SYS_PRIV_CLEAR_IPC_REFS")
     static final int CLEAR_IPC_REFS = 11;
 
-    // struct sys_priv_init
-    @Abi(offsetOf = "struct sys_priv_init.s_id")
-    static final int INIT_ID = 0;
-    @Abi(offsetOf = "struct sys_priv_init.s_flags")
-    static final int INIT_FLAGS = 4;
-    @Abi(offsetOf = "struct sys_priv_init.s_trap_mask")
-    static final int INIT_TRAP_MASK = 8;
-    @Abi(offsetOf = "struct sys_priv_init.s_ipc_to")
-    static final int INIT_IPC_TO = 12;
-    @Abi(offsetOf = "struct sys_priv_init.s_k_call_mask")
-    static final int INIT_K_CALL_MASK = 20;
-    @Abi(offsetOf = "struct sys_priv_init.s_sig_mgr")
-    static final int INIT_SIG_MGR = 28;
-    @Abi(offsetOf = "struct sys_priv_init.s_bak_sig_mgr")
-    static final int INIT_BAK_SIG_MGR = 32;
-    @Abi(sizeOf = "struct sys_priv_init")
-    static final int INIT_SIZE = 36;
-    /** Flags a caller may set; the kernel keeps DYN_PRIV_ID and SYS_PROC to itself. */
-    private static final int SETTABLE_FLAGS = PrivFlag.PREEMPTIBLE | PrivFlag.BILLABLE | PrivFlag.CHECK_IO_PORT
-            | PrivFlag.CHECK_IRQ | PrivFlag.CHECK_MEM | PrivFlag.ROOT_SYS_PROC | PrivFlag.VM_SYS_PROC
-            | PrivFlag.LU_SYS_PROC | PrivFlag.RST_SYS_PROC;
     /** Allowance table sizes (MINIX NR_IO_RANGE, NR_MEM_RANGE, NR_IRQ). */
     static final int NR_IO_RANGE = 64, NR_MEM_RANGE = 20, NR_IRQ = 16;
 
@@ -124,11 +103,11 @@ final class PrivctlCall implements KernelCall {
         if (!p.hasRts(RtsFlag.NO_PRIV)) {
             return EPERM;
         }
-        byte[] init = new byte[INIT_SIZE];
-        if (arg != 0 && !kernel.memory().copyIn(caller.context.cr3, arg, init, 0, INIT_SIZE).ok()) {
+        byte[] init = new byte[PrivInit.INIT_SIZE];
+        if (arg != 0 && !kernel.memory().copyIn(caller.context.cr3, arg, init, 0, PrivInit.INIT_SIZE).ok()) {
             return EFAULT;
         }
-        int wantedId = arg == 0 ? -1 : le32(init, INIT_ID);
+        int wantedId = arg == 0 ? -1 : le32(init, PrivInit.INIT_ID);
         Priv pv = CallArgs.hasSystemPriv(p) ? p.priv() : null;
         if (pv == null) {
             if (wantedId >= 0) {
@@ -147,34 +126,9 @@ final class PrivctlCall implements KernelCall {
         pv.notifyPending = 0;
         pv.asynPending = 0;
         if (arg != 0) {
-            configure(pv, init);
+            PrivInit.apply(kernel.privs(), pv, init);
         }
         return OK;
-    }
-
-    /** Applies a sys_priv_init: flags, traps, kernel calls, managers, and send rights both ways. */
-    private void configure(Priv pv, byte[] init) {
-        pv.flags = pv.flags & PrivFlag.DYN_PRIV_ID | PrivFlag.SYS_PROC | le32(init, INIT_FLAGS) & SETTABLE_FLAGS;
-        pv.trapMask = le32(init, INIT_TRAP_MASK) & IpcCall.ALL_TRAPS;
-        pv.kCallMask = le64(init, INIT_K_CALL_MASK);
-        pv.sigMgr = le32(init, INIT_SIG_MGR);
-        pv.bakSigMgr = le32(init, INIT_BAK_SIG_MGR);
-        long to = le64(init, INIT_IPC_TO) & ~Priv.bit(pv.id);
-        for (int id = 0; id < PrivTable.NR_SYS_PROCS; id++) {
-            Priv other = kernel.privs().get(id);
-            if (other == pv) {
-                continue;
-            }
-            // Symmetry (3.2): a right to send to B is a right for B to answer, unless B only receives.
-            boolean grant = (to >>> id & 1) != 0;
-            boolean otherSends = (other.trapMask & ~IpcCall.RECEIVE_ONLY) != 0;
-            if (grant && otherSends && !other.isFree()) {
-                other.ipcTo |= Priv.bit(pv.id);
-            } else if (!grant) {
-                other.ipcTo &= ~Priv.bit(pv.id);
-            }
-        }
-        pv.ipcTo = to;
     }
 
     private int setUser(Proc p) {
@@ -243,7 +197,7 @@ final class PrivctlCall implements KernelCall {
         return b[o] & 0xFF | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
     }
 
-    private static long le64(byte[] b, int o) {
+    static long le64(byte[] b, int o) {
         return le32(b, o) & 0xFFFFFFFFL | (long) le32(b, o + 4) << 32;
     }
 }

@@ -1,55 +1,24 @@
 package org.jinx.kernel.system;
 
-import static org.jinx.kernel.Errno.EFAULT;
-import static org.jinx.kernel.Errno.EINVAL;
-import static org.jinx.kernel.Errno.OK;
-
 import org.jinx.kernel.Kernel;
-import org.jinx.kernel.abi.Abi;
 import org.jinx.kernel.ipc.Message;
 import org.jinx.kernel.proc.Proc;
 
 /**
  * SYS_SAFECOPYTO (0x620): copy into another process's memory through a grant it made to the
- * caller (MINIX do_safecopy_to). See {@link Grants} for what is checked.
- *
- * <p>Request ({@code m_lsys_kern_safecopy}): from_to @8 (the granter), gid @12, offset @16 (within
- * the grant), address @20 (in the caller, the source), bytes @24. Bad granter or a negative count: EINVAL; a
- * grant that does not allow this: EPERM; a temporary table after a live update: ENOTREADY; an
- * unmapped caller buffer or grant table: EFAULT.
+ * caller (MINIX do_safecopy_to). See {@link Grants} for what is checked and {@link Safecopy}
+ * for the request layout and errors; the address in the caller is the source, and the grant
+ * must allow writing.
  */
 final class SafecopyToCall implements KernelCall {
-    @Abi(msg = "m_lsys_kern_safecopy.from_to")
-    static final int FROM_TO = 8;
-    @Abi(msg = "m_lsys_kern_safecopy.gid")
-    static final int GID = 12;
-    @Abi(msg = "m_lsys_kern_safecopy.offset")
-    static final int OFFSET = 16;
-    @Abi(msg = "m_lsys_kern_safecopy.address")
-    static final int ADDRESS = 20;
-    @Abi(msg = "m_lsys_kern_safecopy.bytes")
-    static final int BYTES = 24;
-
-    private final Grants grants;
-    private final Copier copier;
-    private final Grants.Target target = new Grants.Target();
+    private final Safecopy safecopy;
 
     SafecopyToCall(Kernel kernel) {
-        this.grants = new Grants(kernel);
-        this.copier = new Copier(kernel.memory());
+        this.safecopy = new Safecopy(kernel);
     }
 
     @Override
     public int call(Proc caller, Message m) {
-        int bytes = m.getInt(BYTES);
-        if (bytes < 0) {
-            return EINVAL;
-        }
-        int r = grants.verify(m.getInt(FROM_TO), caller.endpoint(), m.getInt(GID), m.getInt(OFFSET), bytes,
-                Grants.CPF_WRITE, target);
-        if (r != OK) {
-            return r;
-        }
-        return copier.copy(caller.context.cr3, m.getInt(ADDRESS), target.space, target.address, bytes).ok() ? OK : EFAULT;
+        return safecopy.copy(caller, m, Grants.CPF_WRITE, false);
     }
 }

@@ -110,25 +110,22 @@ final class UpdateCall implements KernelCall {
 
     /**
      * The duplicate-free rollback (5.8 REC). src holds the new image, which may have delivered
-     * entries of its copy of the table since it took over; dst holds the old image, whose table
-     * is about to be used again. Every entry the new image finished is marked finished in the
-     * old table too, when the old table holds the same message at the same address.
+     * entries of its copy of the table since it took over (and, having delivered them all, may
+     * no longer have a table registered); dst holds the old image, whose table is about to be
+     * used again. The new image is a copy of the old one, so its copy of each entry sits at the
+     * same address: every old entry still pending whose copy the new image finished, with the
+     * same destination and message, is finished in the old table too, with the same result.
      */
     private void mergeDoneEntries(Proc newImage, Proc oldImage) {
-        Priv np = newImage.priv();
         Priv op = oldImage.priv();
-        if (np.asynsize == 0 || op.asyntab == -1 || op.asynsize == 0) {
+        if (op.asyntab == -1 || op.asynsize == 0) {
             return;
         }
         AsyncTable.Entry ne = new AsyncTable.Entry();
         AsyncTable.Entry oe = new AsyncTable.Entry();
         for (int i = 0; i < op.asynsize; i++) {
-            int at = op.asyntab + i * AsyncTable.ENTRY_SIZE;
-            int ni = Integer.divideUnsigned(at - np.asyntab, AsyncTable.ENTRY_SIZE);
-            boolean sameSlot = Integer.compareUnsigned(at - np.asyntab, np.asynsize * AsyncTable.ENTRY_SIZE) < 0
-                    && (at - np.asyntab) % AsyncTable.ENTRY_SIZE == 0;
-            if (!sameSlot || !async.read(oldImage.context.cr3, op.asyntab, i, oe)
-                    || !async.read(newImage.context.cr3, np.asyntab, ni, ne)) {
+            if (!async.read(oldImage.context.cr3, op.asyntab, i, oe)
+                    || !async.read(newImage.context.cr3, op.asyntab, i, ne)) {
                 continue;
             }
             boolean newDone = (ne.flags & AsyncTable.AMF_DONE) != 0;

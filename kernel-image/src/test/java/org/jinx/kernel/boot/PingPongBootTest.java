@@ -12,7 +12,7 @@ class PingPongBootTest {
     void pingAndPongExchangeAThousandRoundTripsAndBothExitCleanly() throws Exception {
         StringBuilder console = new StringBuilder();
         List<String> log = new ArrayList<>();
-        HostedSystem sys = new HostedSystem(TestBoard.machine(16 << 20), console::append, log::add);
+        HostedSystem sys = HostedSystem.onPc(new HostedSystem.Settings(16 << 20, 33_000_000L, true), console::append, log::add);
         sys.boot(List.of(GuestPrograms.system("ping"), GuestPrograms.system("pong")));
         HostedSystem.Outcome o = sys.run(200_000_000L);
         assertThat(o.end()).as("console:\n%s\nlog: %s\n%s", console, log, o.processes())

@@ -2,6 +2,8 @@ package org.jinx.tools.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jinx.boot.BootException;
 import org.jinx.boot.MultibootLoader;
@@ -11,12 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code jinx boot}: will boot the hosted MINIX-style system. Until that system exists it runs
- * the demo kernel bundled in the jar, in PC mode, so the command always shows Jinx working.
+ * {@code jinx boot}: with {@code --module}, boots ELF programs as the processes of the hosted
+ * MINIX-style kernel ({@link HostedBoot}). Without, until a system image exists, it runs the demo
+ * kernel bundled in the jar in PC mode, so the command always shows Jinx working.
  */
 @Command(name = "boot",
         mixinStandardHelpOptions = true,
-        description = {"Boot the bundled system.",
+        description = {"Boot the hosted system with --module programs, or the bundled demo.",
             "The hosted MINIX-style system is not there yet: for now this runs the bundled demo, a small "
                 + "multiboot kernel, in PC mode (the same as 'jinx pc --kernel demo.elf'). It prints what it "
                 + "finds and a few checked computations, then exits through port 0xF4."},
@@ -42,8 +45,32 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print instructions, cycles, host MIPS and virtual time at the end.")
     boolean stats;
 
+    @Option(names = "--module", paramLabel = "[user:]ELF[,ARG...]",
+            description = {"Boot ELF as a process of the hosted system (repeatable; the first is endpoint 0, "
+                + "the next 1, ...). Arguments follow the file after commas; 'user:' gives user privileges. "
+                + "Packaged programs (ping, pong, bench_client, bench_server) may be named without a path. "
+                + "Without --module, the PC-mode demo runs."})
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = {"-m", "--memory"}, paramLabel = "SIZE", defaultValue = "32M", converter = Converters.MemorySize.class,
+            description = "Guest RAM for --module runs (default ${DEFAULT-VALUE}).")
+    int memory;
+
+    @Option(names = "--cpu-mhz", paramLabel = "N", defaultValue = "33",
+            description = "Emulated CPU frequency for --module runs (default ${DEFAULT-VALUE}).")
+    int cpuMhz;
+
+    @Option(names = "--deterministic",
+            description = "Nothing from the host enters a --module run (the RTC starts at 2000-01-01): "
+                + "the same modules give the same run, instruction for instruction.")
+    boolean deterministic;
+
     @Override
     public Integer call() throws BootException {
+        if (!modules.isEmpty()) {
+            return new HostedBoot(main.out, main.err).run(modules, memory, cpuMhz, deterministic,
+                    maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats);
+        }
         byte[] demo = demoImage();
         PcRunner runner = new PcRunner(new PcRunner.Settings(32 << 20, 33, PcPlatform.DebugPorts.NO_EXTRA_POST_PORT,
                 maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats),

@@ -45,7 +45,7 @@ public final class LockstepCommand implements Callable<Integer> {
     String qemu;
 
     @Option(names = "--max-steps", paramLabel = "N", converter = Converters.PositiveLong.class,
-            description = "Stop after comparing N instructions (default: 10000000).")
+            description = "Stop after comparing N instructions (default: 2000000).")
     Long maxSteps;
 
     @Option(names = "--history", paramLabel = "N", defaultValue = "12",
@@ -59,7 +59,8 @@ public final class LockstepCommand implements Callable<Integer> {
     public Integer call() throws BootException, IOException {
         if (listDeviations) {
             for (QemuDeviation d : QemuDeviation.values()) {
-                main.out.printf("%-22s %s%n%-22s   (%s)%n", d.name(), d.summary, "", d.reference);
+                main.out.printf("%s (%s, %s)%n    %s%n    %s%n", d.name(), d.kind.name().toLowerCase(),
+                        d.handling.name().toLowerCase().replace('_', ' '), d.summary, d.reference);
             }
             return ExitStatus.OK;
         }
@@ -83,6 +84,9 @@ public final class LockstepCommand implements Callable<Integer> {
         }
         if (r.divergence() != null) {
             main.out.print(r.divergence());
+        }
+        if (r.stopReport() != null) {
+            main.out.print(r.stopReport());
         }
         main.out.println(r.summary());
         return r.agrees() ? ExitStatus.OK : DIVERGED;

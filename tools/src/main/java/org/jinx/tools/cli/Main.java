@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "An i386 system emulator with a Java-hosted MINIX-style microkernel.",
-        subcommands = {PcCommand.class, BootCommand.class, DisasmCommand.class, LockstepCommand.class,
+        subcommands = {PcCommand.class, BootCommand.class, BenchIpcCommand.class, DisasmCommand.class, LockstepCommand.class,
             BenchCommand.class},
         footer = {"", "Exit status:",
             "  0   success",

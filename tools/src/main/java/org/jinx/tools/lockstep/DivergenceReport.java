@@ -15,11 +15,12 @@ final class DivergenceReport {
     private DivergenceReport() {
     }
 
-    static String format(long step, String what, List<RegisterComparison.Mismatch> diff, List<String> recent,
+    /** {@code recent} ends with the instruction just executed; the step numbers come from its lines. */
+    static String format(String headline, List<RegisterComparison.Mismatch> diff, List<String> recent,
             JinxTarget jinx, Registers j, Registers q) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        sb.append("divergence at instruction ").append(step).append(": ").append(what).append(nl);
+        sb.append(headline).append(nl);
         for (RegisterComparison.Mismatch m : diff) {
             sb.append("  ").append(m).append(nl);
         }
@@ -33,7 +34,7 @@ final class DivergenceReport {
         int eip = cpu.eip;
         for (int k = 0; k < AHEAD; k++) {
             DecodedInsn d = jinx.peekInstruction(base, eip, cpu.code32());
-            sb.append("   ").append(History.line(step + 1 + k, cpu.seg[Cpu.CS].selector, eip, cpu.code32(), d)).append(nl);
+            sb.append("   ").append(History.line(-1, cpu.seg[Cpu.CS].selector, eip, cpu.code32(), d)).append(nl);
             if (d == null) {
                 break;
             }

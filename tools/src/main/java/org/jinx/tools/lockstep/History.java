@@ -47,8 +47,10 @@ final class History {
         return out;
     }
 
+    /** One listing line; a negative {@code stepNo} (an instruction not yet run) leaves the number out. */
     static String line(long stepNo, int csSel, int eipVal, boolean is32, DecodedInsn d) {
         String text = d == null ? "(bytes not mapped)" : Disassembler.format(d, eipVal, is32);
-        return String.format("%9d  %04x:%08x  %s", stepNo, csSel, eipVal, text);
+        String number = stepNo < 0 ? "" : Long.toString(stepNo);
+        return String.format("%9s  %04x:%08x  %s", number, csSel, eipVal, text);
     }
 }

@@ -27,22 +27,30 @@ import org.jinx.cpu.decode.DecodedInsn;
  *   <li>that check ignores RF, so where RF suppresses the breakpoint the instruction at it is
  *       joined to the previous one and QEMU is run to their end with a gdb breakpoint;</li>
  *   <li>a gdb step replaces the guest's TF single-step trap, so an instruction executed with TF
- *       set is also run to where Jinx ended up (the #DB handler).</li>
+ *       set is also run to where Jinx ended up (the #DB handler);</li>
+ *   <li>after a data-breakpoint #DB the next gdb step runs nothing, so while data breakpoints
+ *       are armed every instruction is run that way.</li>
  * </ul>
+ * A REP instruction with a long count is run the same way, for speed. Where the two machines
+ * differ as a known QEMU deviation says, {@link QemuDeviation} decides what happens.
  */
 public final class Lockstep {
     /** Settings of a run. */
     public record Options(String qemuBinary, long maxSteps, int historyLength) {
         public static Options defaults() {
-            return new Options(QemuTarget.DEFAULT_BINARY, 10_000_000L, 12);
+            return new Options(QemuTarget.DEFAULT_BINARY, DEFAULT_MAX_STEPS, 12);
         }
     }
 
+    /** About ten minutes of lockstep; the CPU test programs need under 100,000 each. */
+    public static final long DEFAULT_MAX_STEPS = 2_000_000L;
     /**
      * A REP instruction with a count above this is run in QEMU to its end (or to the handler of
      * its fault) instead of being single-stepped an iteration at a time.
      */
     static final int REP_STEP_LIMIT = 16;
+    /** How long QEMU's step over a HLT that halted Jinx is given before it is interrupted. */
+    static final int HALT_WAIT_MS = 300;
     /** More Jinx steps than this on one REP instruction means it is not leaving it. */
     private static final int MAX_REP_STEPS = 1 << 24;
 
@@ -53,6 +61,8 @@ public final class Lockstep {
     private final Map<QemuDeviation, Integer> explained = new EnumMap<>(QemuDeviation.class);
     private long steps;
     private long qemuSteps;
+    /** The report of a STOP deviation that ended the run. */
+    private String stopReport;
 
     private Lockstep(JinxTarget jinx, QemuTarget qemu, Options options) {
         this.jinx = jinx;
@@ -100,7 +110,7 @@ public final class Lockstep {
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new LockstepResult(program, end, steps, qemuSteps, Map.copyOf(explained), divergence, jinxStatus,
+        return new LockstepResult(program, end, steps, qemuSteps, Map.copyOf(explained), divergence, stopReport, jinxStatus,
                 qemuStatus, jinx.output(), qemu.output(), ms);
     }
 
@@ -148,8 +158,10 @@ public final class Lockstep {
         }
         Registers j = jinx.registers();
 
-        QemuTarget.Stop stop = runTo && jinx.linearPc() != startPc
-                ? runQemuTo(x.rep ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
+        QemuTarget.Stop stop = cpu.state == Cpu.State.HALTED ? stepQemuIntoHalt()
+                : runTo && jinx.linearPc() != startPc
+                ? runQemuTo(x.rep && x.fallThrough != jinx.linearPc()
+                        ? new int[] {jinx.linearPc(), x.fallThrough} : new int[] {jinx.linearPc()})
                 : stepQemu(x.rep, x.cs, x.eip);
         if (stop == QemuTarget.Stop.EXITED) {
             if (jinx.exited()) {
@@ -169,12 +181,26 @@ public final class Lockstep {
         int ignored = x.completed ? x.undefinedFlags : 0;
         List<RegisterComparison.Mismatch> diff = RegisterComparison.compare(j, q, ignored);
         if (!diff.isEmpty()) {
+            if (!x.completed && x.predictedStop != null) {
+                count(x.predictedStop);
+                stopReport = DivergenceReport.format(String.format(
+                        "known deviation at instruction %d, %s: %s (%s); the run cannot go on in lockstep", steps,
+                        x.predictedStop.name(), x.predictedStop.summary, x.predictedStop.reference),
+                        diff, history.lines(), jinx, j, q);
+                return new StepResult(LockstepResult.End.STOPPED_AT_DEVIATION, null);
+            }
             if (!explain(new QemuDeviation.Step(x.insn, j, x.completed), diff, ignored)) {
-                return new StepResult(LockstepResult.End.DIVERGED, report("after the marked instruction", diff, j, q));
+                String what = stop == QemuTarget.Stop.TIMED_OUT && cpu.state != Cpu.State.HALTED
+                        ? "QEMU, run toward Jinx's CS:EIP, did not get there and was interrupted"
+                        : "after the marked instruction";
+                return new StepResult(LockstepResult.End.DIVERGED, report(what, diff, j, q));
             }
             j = jinx.registers();
         }
         adoptUndefinedFlags(j, q, ignored);
+        if (x.completed && x.insn != null && x.insn.opcode == 0x101 && x.insn.reg == 1) {
+            alignStoredIdtLimit(x.insn);
+        }
         if (cpu.state == Cpu.State.HALTED) {
             if (stop != QemuTarget.Stop.TIMED_OUT) {
                 return new StepResult(LockstepResult.End.DIVERGED,
@@ -187,7 +213,7 @@ public final class Lockstep {
 
     /** One instruction as Jinx executed it. */
     private record Executed(int cs, int eip, DecodedInsn insn, int undefinedFlags, boolean rep, boolean longRep,
-            int fallThrough, boolean completed) {
+            int fallThrough, QemuDeviation predictedStop, boolean completed) {
     }
 
     /** Runs one instruction on Jinx (a whole REP instruction, or a fault delivered) and records it. */
@@ -201,44 +227,49 @@ public final class Lockstep {
         boolean rep = d != null && d.rep != 0 && d.row.has(Attr.REP);
         int count = rep ? (d.a32 ? cpu.reg[Cpu.ECX] : cpu.reg[Cpu.ECX] & 0xFFFF) : 0;
         int fallThrough = d == null ? 0 : cpu.seg[Cpu.CS].base + (cpu.code32() ? eip + d.length : eip + d.length & 0xFFFF);
+        QemuDeviation predicted = QemuDeviation.predictedStop(d, cpu);
         boolean completed = stepJinx(rep, cs, eip);
         steps++;
         boolean longRep = rep && Integer.compareUnsigned(count, REP_STEP_LIMIT) > 0;
-        return new Executed(cs, eip, d, undefined, rep, longRep, fallThrough, completed);
+        return new Executed(cs, eip, d, undefined, rep, longRep, fallThrough, predicted, completed);
     }
 
     /**
-     * Whether known deviations cover every differing bit; if so, counts each deviation that
-     * covers some of them and gives Jinx QEMU's values for those bits, so the runs stay aligned.
+     * Whether known deviations cover every differing bit; if so, counts them and gives Jinx
+     * QEMU's values for those bits, so the runs stay aligned.
      */
     private boolean explain(QemuDeviation.Step step, List<RegisterComparison.Mismatch> diff, int ignoredFlags) {
-        for (RegisterComparison.Mismatch m : diff) {
-            int r = m.register();
-            boolean adoptable = r <= Registers.EDI || r == Registers.EFLAGS;
-            if (!adoptable || (differing(m, ignoredFlags) & ~QemuDeviation.tolerated(step, r)) != 0) {
-                return false;
-            }
+        List<QemuDeviation> by = Explanation.of(step, diff, ignoredFlags);
+        if (by == null) {
+            return false;
         }
-        Cpu cpu = jinx.cpu;
-        for (RegisterComparison.Mismatch m : diff) {
-            int bits = differing(m, ignoredFlags);
-            for (QemuDeviation dev : QemuDeviation.values()) {
-                if ((dev.tolerance(step, m.register()) & bits) != 0) {
-                    count(dev);
-                }
-            }
-            if (m.register() == Registers.EFLAGS) {
-                cpu.setEflags(m.jinx() ^ bits);
-            } else {
-                cpu.reg[m.register()] ^= bits;
-            }
-        }
+        by.forEach(this::count);
+        Explanation.adopt(jinx.cpu, diff, ignoredFlags);
         return true;
     }
 
-    private static int differing(RegisterComparison.Mismatch m, int ignoredFlags) {
-        int bits = m.jinx() ^ m.qemu();
-        return m.register() == Registers.EFLAGS ? bits & ~ignoredFlags : bits;
+    /**
+     * IDTR_LIMIT_AFTER_RESET: QEMU's IDTR limit after RESET is 0xFFFF where the 386's is
+     * 0x03FF, and SIDT is the only way a program sees it. When SIDT stored exactly that
+     * difference, QEMU's stored limit is rewritten to Jinx's.
+     */
+    private void alignStoredIdtLimit(DecodedInsn d) throws IOException {
+        Cpu cpu = jinx.cpu;
+        if (d.mod == 3 || cpu.idtrLimit != 0x3FF) {
+            return;
+        }
+        int linear = cpu.seg[d.seg].base + cpu.ea(d);
+        byte[] mine = jinx.peekBytes(linear, 0, 6, true);
+        byte[] theirs = qemu.readMemory(linear, 6);
+        if (mine.length != 6 || theirs == null || theirs.length != 6) {
+            return;
+        }
+        boolean limitOnly = (theirs[0] & 0xFF) == 0xFF && (theirs[1] & 0xFF) == 0xFF
+                && java.util.Arrays.equals(mine, 2, 6, theirs, 2, 6);
+        if (limitOnly && (mine[0] & 0xFF) == 0xFF && (mine[1] & 0xFF) == 0x03) {
+            qemu.writeMemory(linear, new byte[] {mine[0], mine[1]});
+            count(QemuDeviation.IDTR_LIMIT_AFTER_RESET);
+        }
     }
 
     /**
@@ -278,6 +309,12 @@ public final class Lockstep {
     private QemuTarget.Stop runQemuTo(int[] stops) throws IOException {
         qemuSteps++;
         return qemu.runTo(stops, QemuTarget.STEP_TIMEOUT_MS);
+    }
+
+    /** QEMU's step over the HLT that halted Jinx: it does not end by itself, so it is cut short. */
+    private QemuTarget.Stop stepQemuIntoHalt() throws IOException {
+        qemuSteps++;
+        return qemu.stepIntoHalt(HALT_WAIT_MS);
     }
 
     /** Steps QEMU through one instruction: a REP instruction until EIP leaves it. */
@@ -331,6 +368,7 @@ public final class Lockstep {
     }
 
     private String report(String what, List<RegisterComparison.Mismatch> diff, Registers j, Registers q) {
-        return DivergenceReport.format(steps, what, diff, history.lines(), jinx, j, q);
+        return DivergenceReport.format("divergence at instruction " + steps + ": " + what, diff, history.lines(),
+                jinx, j, q);
     }
 }

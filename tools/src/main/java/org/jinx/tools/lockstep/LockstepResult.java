@@ -11,6 +11,7 @@ import java.util.Map;
  * @param qemuSteps    gdb single steps sent to QEMU (REP iterations count one each)
  * @param explained    known QEMU deviations met, with how often each was met
  * @param divergence   the first unexplained divergence as a report, or null
+ * @param stopReport   for {@link End#STOPPED_AT_DEVIATION}, the report of where and why, else null
  * @param jinxStatus   Jinx's exit status for the guest's exit write, or -1
  * @param qemuStatus   QEMU's process exit status, or -1
  * @param jinxOutput   port 0xE9 text under Jinx
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param millis       wall-clock time of the run
  */
 public record LockstepResult(String program, End end, long steps, long qemuSteps, Map<QemuDeviation, Integer> explained,
-        String divergence, int jinxStatus, int qemuStatus, String jinxOutput, String qemuOutput, long millis) {
+        String divergence, String stopReport, int jinxStatus, int qemuStatus, String jinxOutput, String qemuOutput, long millis) {
 
     /** How a run ended. */
     public enum End {

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -67,15 +66,14 @@ public final class QemuTarget implements Closeable {
 
     /** The command line that runs {@code bios} halted, with the stub on {@code port}. */
     static List<String> commandLine(String binary, Path bios, int port) {
-        List<String> c = new ArrayList<>(List.of(binary,
+        return List.of(binary,
                 "-S", "-gdb", "tcp:127.0.0.1:" + port,
                 "-bios", bios.toString(),
                 "-m", Integer.toString(RAM_MIB),
                 "-accel", "tcg",
                 "-display", "none", "-monitor", "none", "-no-reboot", "-nodefaults",
                 "-chardev", "stdio,id=dbg", "-device", "isa-debugcon,iobase=0xe9,chardev=dbg",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"));
-        return c;
+                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04");
     }
 
     /** Starts QEMU on {@code bios} and connects to its stub; the CPU waits at the reset vector. */
@@ -152,6 +150,15 @@ public final class QemuTarget implements Closeable {
     }
 
     /**
+     * One gdb single step that is expected not to finish: HLT with nothing to wake the CPU
+     * (QEMU 7.2's step then waits for an interrupt that single-stepping masks). After
+     * {@code waitMs} the stub is interrupted, and the CPU is left after the HLT.
+     */
+    public Stop stepIntoHalt(int waitMs) throws IOException {
+        return resume("s", waitMs);
+    }
+
+    /**
      * Runs until the CPU reaches one of the linear addresses {@code stops} (hardware
      * breakpoints, so nothing is written to guest memory), or until {@code timeoutMs}.
      */
@@ -225,6 +232,15 @@ public final class QemuTarget implements Closeable {
             b[i] = (byte) Integer.parseInt(m.substring(2 * i, 2 * i + 2), 16);
         }
         return b;
+    }
+
+    /** Writes bytes at a linear address through QEMU's page tables ({@code M} packet). */
+    public void writeMemory(int linear, byte[] bytes) throws IOException {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bytes) {
+            hex.append(String.format("%02x", b & 0xFF));
+        }
+        expectOk(rsp.request(String.format("M%x,%x:%s", linear, bytes.length, hex)), "M");
     }
 
     private static void expectOk(String reply, String what) throws IOException {

@@ -43,9 +43,21 @@ public final class RspClient implements Closeable {
     private final int timeoutMs;
 
     private RspClient(Socket socket, int timeoutMs) throws IOException {
+        this(socket, socket.getInputStream(), socket.getOutputStream(), timeoutMs);
+    }
+
+    /**
+     * A client over plain streams (tests): no socket, so no read timeouts; a read that would
+     * block blocks.
+     */
+    RspClient(InputStream in, OutputStream out) {
+        this(null, in, out, 0);
+    }
+
+    private RspClient(Socket socket, InputStream in, OutputStream out, int timeoutMs) {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        this.in = new BufferedInputStream(in);
+        this.out = out;
         this.timeoutMs = timeoutMs;
     }
 
@@ -105,7 +117,7 @@ public final class RspClient implements Closeable {
      * acknowledgements before the packet are skipped.
      */
     public String receive(int waitMs) throws IOException {
-        socket.setSoTimeout(waitMs);
+        setTimeout(waitMs);
         try {
             int c;
             do {
@@ -131,7 +143,13 @@ public final class RspClient implements Closeable {
         } catch (NumberFormatException e) {
             throw new IOException("malformed packet checksum from the gdb stub");
         } finally {
-            socket.setSoTimeout(timeoutMs);
+            setTimeout(timeoutMs);
+        }
+    }
+
+    private void setTimeout(int ms) throws IOException {
+        if (socket != null) {
+            socket.setSoTimeout(ms);
         }
     }
 
@@ -155,7 +173,12 @@ public final class RspClient implements Closeable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        if (socket != null) {
+            socket.close();
+        } else {
+            in.close();
+            out.close();
+        }
     }
 
     // ------------------------------------------------------------ framing

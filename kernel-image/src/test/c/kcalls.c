@@ -1,0 +1,161 @@
+/*
+ * Kernel calls through the real INT 0x20 path, one named check each. Booted as module 0 (PM's
+ * slot), a system process with SET_SYS's defaults. It also plays PM for the child it forks: the
+ * child's exit arrives as PM_EXIT, and this program clears it, as PM would.
+ */
+#include "check.h"
+#include <stdint.h>
+
+static char page_buf[8192] __attribute__((aligned(4096)));
+
+static void whoami_and_info(void)
+{
+	endpoint_t me;
+	char name[16];
+	int flags;
+	struct kinfo k;
+
+	CHECK_EQ("whoami_gives_the_boot_endpoint", sys_whoami(&me, name, sizeof(name), &flags) == OK ? me : -1, PM_PROC_NR);
+	CHECK("whoami_gives_the_program_name", strcmp(name, "kcalls") == 0);
+	CHECK("whoami_says_system_process", (flags & SYS_PROC) != 0);
+	CHECK_EQ("gethz_is_60", sys_gethz(), 60);
+	CHECK("getkinfo_reports_the_table_sizes", sys_getkinfo(&k) == OK && k.nr_procs == NR_PROCS && k.nr_tasks == NR_TASKS);
+}
+
+static void time_and_alarms(void)
+{
+	clock_t up0, up1, left, now;
+	message m;
+	int status;
+
+	sys_times(NONE, NULL, NULL, &up0, NULL);
+	tickdelay(3);
+	sys_times(NONE, NULL, NULL, &up1, NULL);
+	CHECK("tickdelay_waits_at_least_that_many_ticks", up1 - up0 >= 3);
+	sys_setalarm2(10, 0, &left, &now);
+	CHECK_EQ("setalarm_reports_no_earlier_alarm", left, 0);
+	sys_setalarm2(5, 0, &left, NULL);
+	CHECK("setalarm_reports_what_was_left", left > 0 && left <= 10);
+	int r = _receive(ANY, &m, &status);
+	CHECK("alarm_arrives_as_notify_from_clock", r == OK && m.m_source == CLOCK && m.m_type == NOTIFY_MESSAGE
+		&& is_ipc_notify(status));
+	clock_t user;
+	time_t boot;
+	sys_times(SELF, &user, NULL, NULL, &boot);
+	CHECK("times_charges_ticks_to_whoever_runs", user >= 0);
+	/* The run is deterministic: the board's RTC starts at 2000-01-01 00:00:00 UTC. */
+	CHECK_EQ("boot_time_comes_from_the_rtc", boot, 946684800LL);
+}
+
+static void memory_calls(void)
+{
+	static char src[64] = "copied through the kernel";
+	static char dst[64];
+	phys_bytes phys;
+
+	CHECK_EQ("vircopy_copies_within_oneself", sys_vircopy(SELF, (vir_bytes) src, SELF, (vir_bytes) dst, 26), OK);
+	CHECK("vircopy_copied_the_bytes", strcmp(dst, "copied through the kernel") == 0);
+	CHECK_EQ("vircopy_from_unmapped_memory_faults", sys_vircopy(SELF, 0x10, SELF, (vir_bytes) dst, 4), EFAULT);
+	CHECK_EQ("vircopy_into_read_only_text_faults",
+		sys_vircopy(SELF, (vir_bytes) src, SELF, (vir_bytes) &whoami_and_info, 4), EFAULT);
+	CHECK_EQ("umap_of_own_buffer_works", sys_umap(SELF, 0, (vir_bytes) page_buf, 100, &phys), OK);
+	CHECK("umap_gives_a_physical_address_above_1mib", phys >= 0x100000);
+	CHECK_EQ("umap_of_another_process_is_refused", sys_umap(VFS_PROC_NR, 0, 0x08048000, 4, &phys), EPERM);
+
+	vir_bytes area = 0x20000000;
+	CHECK_EQ("vmmap_maps_fresh_pages", sys_vmmap(SELF, area, 8192, 1), OK);
+	volatile uint32_t *p = (uint32_t *) area;
+	CHECK_EQ("vmmap_pages_start_zeroed", p[1000], 0);
+	p[1000] = 0xABCD;
+	CHECK_EQ("vmmap_pages_are_writable", p[1000], 0xABCD);
+	CHECK_EQ("vmunmap_removes_them", sys_vmunmap(SELF, area, 8192), OK);
+	CHECK_EQ("vircopy_into_the_unmapped_area_faults", sys_vircopy(SELF, (vir_bytes) src, SELF, area, 4), EFAULT);
+}
+
+static void grants(void)
+{
+	static char secret[32] = "shared by a grant";
+	static char got[32];
+	endpoint_t me = sef_self();
+
+	cp_grant_id_t g = cpf_grant_direct(me, (vir_bytes) secret, 17, CPF_READ);
+	CHECK("grant_is_made", g != GRANT_INVALID);
+	CHECK_EQ("safecopyfrom_through_own_grant", sys_safecopyfrom(me, g, 0, (vir_bytes) got, 17), OK);
+	CHECK("safecopyfrom_copied_the_bytes", memcmp(got, "shared by a grant", 17) == 0);
+	CHECK_EQ("safecopy_past_the_grant_is_refused", sys_safecopyfrom(me, g, 10, (vir_bytes) got, 8), EPERM);
+	CHECK_EQ("safecopyto_a_read_grant_is_refused", sys_safecopyto(me, g, 0, (vir_bytes) got, 4), EPERM);
+	cpf_revoke(g);
+	CHECK_EQ("a_revoked_grant_is_refused", sys_safecopyfrom(me, g, 0, (vir_bytes) got, 4), EPERM);
+}
+
+static void ports_and_irqs(void)
+{
+	uint32_t v = 0;
+	int hook = 1;
+
+	CHECK_EQ("inb_of_an_empty_port_floats_high", sys_inb(0x2E8, &v) == OK ? v : 0, 0xFF);
+	CHECK_EQ("outb_to_the_pic_is_refused", sys_outb(0x21, 0xFF), EPERM);
+	CHECK_EQ("outb_to_the_pit_is_refused", sys_outb(0x43, 0x34), EPERM);
+	CHECK_EQ("unaligned_word_access_is_invalid", sys_inw(0x61, &v), EINVAL);
+	CHECK_EQ("irq_0_belongs_to_the_kernel", sys_irqsetpolicy(0, 0, &hook), EPERM);
+	hook = 3;
+	CHECK_EQ("irqsetpolicy_on_a_free_line", sys_irqsetpolicy(5, IRQ_REENABLE, &hook), OK);
+	CHECK("irqsetpolicy_gives_a_hook_id", hook >= 1 && hook <= NR_IRQ_HOOKS);
+	CHECK_EQ("irqrmpolicy_of_ones_hook", sys_irqrmpolicy(&hook), OK);
+	pvb_pair_t many[VDEVIO_BUF_SIZE + 1];
+	CHECK_EQ("vdevio_of_too_many_pairs_is_too_big", sys_vinb(many, VDEVIO_BUF_SIZE + 1), E2BIG);
+}
+
+static void fork_and_reap(void)
+{
+	endpoint_t child;
+	message m;
+	int status;
+
+	int r = sys_fork(SELF, NONE, &child, 0);
+	if (r == OK && child == SELF) {
+		/* The child: a user process now. Ask the parent, then exit through "PM". */
+		memset(&m, 0, sizeof(m));
+		m.m_type = 0x5000;
+		_sendrec(PM_PROC_NR, &m);
+		exit(m.m_type == 0x5001 ? 0 : 1);
+	}
+	CHECK_EQ("fork_returns_ok_to_the_parent", r, OK);
+	CHECK("fork_gives_a_new_endpoint", child != sef_self() && child != SELF);
+	CHECK_EQ("the_child_waits_for_privileges", sys_privctl(child, SYS_PRIV_ALLOW, NULL), OK);
+	r = _receive(child, &m, &status);
+	CHECK("the_child_runs_its_own_copy", r == OK && m.m_type == 0x5000);
+	m.m_type = 0x5001;
+	_send(child, &m);
+	r = _receive(child, &m, &status);
+	CHECK("the_child_exits_through_pm", r == OK && m.m_type == PM_EXIT && m.m1_i1 == 0);
+	CHECK_EQ("clear_reaps_the_child", sys_clear(child), OK);
+	CHECK_EQ("the_reaped_child_is_gone", _sendnb(child, &m), EDEADSRCDST);
+}
+
+static void arithmetic(void)
+{
+	char buf[64];
+	uint64_t n = 0x123456789ABCDEF0ULL, d = 12345;
+	uint64_t q = n / d, rem = n % d;
+
+	CHECK("udivdi3_and_umoddi3_recompose", q * d + rem == n && rem < d);
+	int64_t sn = -0x7123456789ALL, sd = 1000;
+	int64_t sq = sn / sd, sr = sn % sd;
+	CHECK("divdi3_truncates_toward_zero", sq * sd + sr == sn && sr <= 0 && -sr < sd);
+	snprintf(buf, sizeof(buf), "%5d|%-4d|%04x|%s|%c|%%|%llu", -42, 7, 0xBEEF, "str", 'z', 18446744073709551615ULL);
+	CHECK("printf_formats_like_c", strcmp(buf, "  -42|7   |beef|str|z|%|18446744073709551615") == 0);
+}
+
+int main(void)
+{
+	plan(48);
+	whoami_and_info();
+	time_and_alarms();
+	memory_calls();
+	grants();
+	ports_and_irqs();
+	fork_and_reap();
+	arithmetic();
+	return check_done();
+}
