@@ -17,7 +17,7 @@ import org.jinx.cpu.decode.DecodedInsn;
 public final class Fast32 {
     private static final int ALL = Cpu.ARITH_FLAGS;
     private static final int ALL_BUT_CF = Cpu.ARITH_FLAGS & ~Cpu.CF;
-    private static final int NONE = -1;
+    static final int NONE = -1;
 
     private Fast32() {
     }
@@ -31,8 +31,15 @@ public final class Fast32 {
         if (opc >= 0x70 && opc <= 0x7F || opc >= 0x180 && opc <= 0x18F) {
             return jcc(d);
         }
+        if (opc == 0x88 || opc == 0x8A) {
+            return FastStack.movByte(d);
+        }
         if (d.osize != 4) {
             return null;
+        }
+        BlockOp stackOrExtend = FastStack.select(d);
+        if (stackOrExtend != null) {
+            return stackOrExtend;
         }
         String mn = d.row.mnemonic;
         boolean mem = d.mod != 3;
@@ -103,7 +110,7 @@ public final class Fast32 {
      * The register an operand of kind {@code k} names ({@code fixed}: the decoder's register for
      * G and fixed-register kinds), or NONE for memory and immediates.
      */
-    private static int register(DecodedInsn d, int k, int fixed) {
+    static int register(DecodedInsn d, int k, int fixed) {
         if (k == DecodedInsn.K_E) {
             return d.mod == 3 ? d.rm : NONE;
         }
@@ -144,7 +151,7 @@ public final class Fast32 {
         };
     }
 
-    private static void branch(Cpu c, int disp, boolean o32, int taken) {
+    static void branch(Cpu c, int disp, boolean o32, int taken) {
         int target = c.nextEip + disp;
         if (!o32) {
             target &= 0xFFFF;
