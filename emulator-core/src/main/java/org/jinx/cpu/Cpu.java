@@ -142,6 +142,9 @@ public final class Cpu {
         }
         seg[CS].set(0xF000, 0xFFFF0000, 0xFFFF, 0x9B, false);
         eip = 0xFFF0;
+        // A reset from a device during an OUT (port 92h, the 8042's pulse) must not be undone
+        // when the run loop moves EIP on to the instruction after the OUT.
+        nextEip = eip;
         gdtrBase = 0;
         gdtrLimit = 0xFFFF;
         idtrBase = 0;

@@ -186,4 +186,30 @@ class BlockRunnerTest {
         assertThat(r.peek32(CpuRig.CODE + 0x10)).isEqualTo(r.reg(Cpu.EAX));
         assertThat(r.cpu.decodeCache.invalidations).isZero();
     }
+
+    @Test
+    void aResetByAPortWriteStartsAtTheResetVectorInBothLoops() {
+        // OUT 92h, AL with a device that resets the CPU, as port 92h bit 0 does on a PC.
+        for (boolean blocks : new boolean[] {true, false}) {
+            CpuRig r = rig(new int[] {0xE6, 0x92, 0x90, HLT}, 4);
+            r.machine.io.register(0x92, 1, new org.jinx.bus.IoPortHandler() {
+                @Override
+                public int read(int port, int size) {
+                    return 0;
+                }
+
+                @Override
+                public void write(int port, int size, int value) {
+                    r.cpu.reset();
+                }
+            }, "reset");
+            if (blocks) {
+                r.cpu.runUntil(Long.MAX_VALUE, 1);
+            } else {
+                r.step(1);
+            }
+            assertThat(r.cpu.eip).as(blocks ? "blocks" : "steps").isEqualTo(0xFFF0);
+            assertThat(r.cpu.seg[Cpu.CS].base).isEqualTo(0xFFFF0000);
+        }
+    }
 }
