@@ -81,6 +81,8 @@ public final class Cpu {
      * one clock: virtual time still moves, so timers still fire, but it no longer tracks a 386.
      */
     public boolean cycleAccounting = true;
+    /** Runs of a block before the block runner compiles it to bytecode (BlockCompiler); negative: never. */
+    public int compileAfter = 256;
     /**
      * An external debugger's own DR0-DR3 and DR7 (same encoding as {@link #dr}), kept apart from
      * the guest's so that gdb's watchpoints never show in MOV from DRn nor raise #DB in the guest.
