@@ -170,6 +170,16 @@ final class BlockRunner {
     private boolean execute(Block b, int count) {
         Cpu c = cpu;
         DecodedInsn[] insns = b.insns;
+        if (count == insns.length) {
+            BlockCode code = b.code;
+            if (code == null && c.compileAfter >= 0 && ++b.runs > c.compileAfter) {
+                code = BlockCompiler.compile(b);
+                b.code = code;
+            }
+            if (code != null) {
+                return executeCompiled(b, code);
+            }
+        }
         BlockOp[] ops = b.ops;
         int last = count - 1;
         int eip = c.eip;
@@ -201,18 +211,45 @@ final class BlockRunner {
         } catch (CpuFault f) {
             // insns[done] did not complete: it restarts from its own address (a handler may
             // have moved EIP before it faulted).
-            c.eip = eip;
-            c.extraCycles = extraBefore;
-            retire(b, done);
-            c.pendingDebugTrap = 0;
-            c.clock.advance(2);
-            c.repResume = false;
-            Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
+            faulted(b, done, eip, extraBefore, f);
             return false;
         }
         c.eip = eip;
         retire(b, done);
         return done == b.insns.length;
+    }
+
+    /** Runs a whole block through its compiled form; true when all its instructions completed. */
+    private boolean executeCompiled(Block b, BlockCode code) {
+        Cpu c = cpu;
+        int eip = c.eip;
+        c.extraCycles = 0;
+        cache.dropped = false;
+        int done;
+        try {
+            done = code.run(c);
+        } catch (CpuFault f) {
+            int at = code.faultAt;
+            faulted(b, at, eip + b.offsets[at], code.faultExtra, f);
+            return false;
+        }
+        retire(b, done);
+        return done == b.insns.length;
+    }
+
+    /**
+     * Instruction {@code done} of the block, at {@code eip}, raised {@code f}: the ones before it
+     * retire with what they charged ({@code extraBefore}), and the fault is delivered.
+     */
+    private void faulted(Block b, int done, int eip, int extraBefore, CpuFault f) {
+        Cpu c = cpu;
+        c.eip = eip;
+        c.extraCycles = extraBefore;
+        retire(b, done);
+        c.pendingDebugTrap = 0;
+        c.clock.advance(2);
+        c.repResume = false;
+        Interrupts.exception(c, f.vector, f.hasErrorCode, f.errorCode);
     }
 
     private void retire(Block b, int done) {

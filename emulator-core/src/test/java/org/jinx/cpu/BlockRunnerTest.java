@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
  * (instruction limit, self-modifying code) must come out as in the step loop.
  */
 class BlockRunnerTest {
-    private static final int HLT = 0xF4;
+    static final int HLT = 0xF4;
 
     /** 32-bit encodings that have specialised handlers, with EBX pointing at DATA. */
-    private static final int[][] FORMS = {
+    static final int[][] FORMS = {
         {0x01, 0xC3}, {0x09, 0xC8}, {0x21, 0xD1}, {0x29, 0xC3}, {0x31, 0xD8}, {0x39, 0xC8}, {0x85, 0xC1},
         {0x03, 0x03}, {0x2B, 0x0B}, {0x33, 0x13}, {0x3B, 0x03}, {0x0B, 0x03}, {0x23, 0x03},
         {0x83, 0xC0, 0x05}, {0x81, 0xE9, 0x78, 0x56, 0x34, 0x12}, {0x83, 0xF8, 0x7F}, {0x25, 0xF0, 0xF0, 0xF0, 0x0F},
@@ -73,8 +73,9 @@ class BlockRunnerTest {
         }
     }
 
-    private static CpuRig rig(int[] code, int seed) {
+    static CpuRig rig(int[] code, int seed) {
         CpuRig r = CpuRig.flat32();
+        r.cpu.compileAfter = -1; // the interpreter's loop; CompiledBlockTest covers the compiled form
         r.code(code);
         Random rnd = new Random(seed);
         for (int i = 0; i < 8; i++) {
@@ -91,7 +92,7 @@ class BlockRunnerTest {
         return r;
     }
 
-    private static void assertSameState(CpuRig blocks, CpuRig steps, String what) {
+    static void assertSameState(CpuRig blocks, CpuRig steps, String what) {
         for (int i = 0; i < 8; i++) {
             assertThat(blocks.reg(i)).as(what + " register " + i).isEqualTo(steps.reg(i));
         }
@@ -105,8 +106,14 @@ class BlockRunnerTest {
 
     /** Runs {@code insns} instructions and a HLT both ways and compares. */
     private static void compare(int[] code, int insns, String what) {
+        compare(code, insns, what, -1);
+    }
+
+    /** As {@link #compare(int[], int, String)}, with blocks compiled after {@code compileAfter} runs. */
+    static void compare(int[] code, int insns, String what, int compileAfter) {
         for (int seed = 0; seed < 8; seed++) {
             CpuRig blocks = rig(code, seed);
+            blocks.cpu.compileAfter = compileAfter;
             CpuRig steps = rig(code, seed);
             blocks.cpu.runUntil(Long.MAX_VALUE, insns + 1);
             steps.step(insns + 1);

@@ -19,9 +19,17 @@ public final class Block {
     public final BlockOp[] ops;
     /** cycles[i] = the table clocks of insns[0..i] together (register or memory form). */
     public final int[] cycles;
+    /** offsets[i] = bytes from the block's start to insns[i]. */
+    public final int[] offsets;
     public final boolean code32;
     /** Bytes from the first instruction's start to the end of the last. */
     public final int byteLength;
+    /** The block's code as decoded: what its compiled form depends on. */
+    public final byte[] bytes;
+    /** The compiled form ({@code cpu.BlockCompiler}), once the block is hot; null before. */
+    public org.jinx.cpu.BlockCode code;
+    /** Times the block ran in the interpreter, counted up to the compile threshold. */
+    public int runs;
     /** False once the page that holds the block is dropped from the decode cache. */
     public boolean valid = true;
     /** Two successors (a branch's two ways), the older replaced first. */
@@ -39,21 +47,24 @@ public final class Block {
         public int mappings;
     }
 
-    Block(DecodedInsn[] insns, boolean code32) {
+    Block(DecodedInsn[] insns, boolean code32, byte[] bytes) {
         this.insns = insns;
         this.code32 = code32;
+        this.bytes = bytes;
+        this.offsets = new int[insns.length];
         this.cycles = new int[insns.length];
         this.ops = new BlockOp[insns.length];
         int sum = 0;
-        int bytes = 0;
+        int length = 0;
         for (int i = 0; i < insns.length; i++) {
             DecodedInsn d = insns[i];
             sum += d.mod != 3 ? d.row.clkMem : d.row.clkReg;
             cycles[i] = sum;
             BlockOp fast = Fast32.select(d);
             ops[i] = fast != null ? fast : BlockOp.of(d.handler);
-            bytes += d.length;
+            offsets[i] = length;
+            length += d.length;
         }
-        this.byteLength = bytes;
+        this.byteLength = length;
     }
 }

@@ -70,7 +70,15 @@ public final class BlockBuilder {
                 break;
             }
         }
-        return n == 0 ? null : new Block(Arrays.copyOf(buf, n), code32);
+        if (n == 0) {
+            return null;
+        }
+        int first = phys & 0xFFF;
+        byte[] bytes = new byte[off - first];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) mem.read8(pageBase | first + i);
+        }
+        return new Block(Arrays.copyOf(buf, n), code32, bytes);
     }
 
     static boolean endsBlock(DecodedInsn d) {

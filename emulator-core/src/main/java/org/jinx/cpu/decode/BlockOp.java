@@ -12,6 +12,11 @@ import org.jinx.cpu.Cpu;
 public abstract class BlockOp {
     public abstract void exec(Cpu cpu, DecodedInsn d);
 
+    /** The table handler this operation only calls, or null for a specialised operation. */
+    public InsnHandler handler() {
+        return null;
+    }
+
     /** The operation that runs a table handler. */
     public static BlockOp of(InsnHandler handler) {
         return new Handler(handler);
@@ -27,6 +32,11 @@ public abstract class BlockOp {
         @Override
         public void exec(Cpu cpu, DecodedInsn d) {
             handler.exec(cpu, d);
+        }
+
+        @Override
+        public InsnHandler handler() {
+            return handler;
         }
     }
 }

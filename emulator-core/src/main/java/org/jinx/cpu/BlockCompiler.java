@@ -1,0 +1,267 @@
+package org.jinx.cpu;
+
+import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jinx.cpu.decode.Block;
+import org.jinx.cpu.decode.BlockOp;
+import org.jinx.cpu.decode.DecodedInsn;
+import org.jinx.cpu.decode.InsnHandler;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Compiles hot {@link Block}s to JVM bytecode ({@link BlockCode}): one hidden class per block,
+ * whose {@code run} method calls each instruction's operation in turn. The operations
+ * (form-specialised {@link BlockOp}s, or the table handler for the rest) and the decoded
+ * instructions are static final fields of that class, so the JIT sees each call's receiver as a
+ * constant, inlines it, and compiles the block into one piece of straight-line code; the
+ * interpreter's loop instead makes one megamorphic call per instruction.
+ *
+ * <p>The semantics are exactly the block runner's: the same operations run in the same order,
+ * a write that drops decoded code stops the block after the current instruction, and a fault
+ * reports which instruction raised it and what it had charged before (see {@link BlockCode}).
+ *
+ * <p>A block's class depends only on its bytes and code size (the decoder and the choice of
+ * operations depend on nothing else, and the operations hold no machine state), so classes are
+ * shared through a bounded cache keyed by those: a new machine running the same code gets
+ * compiled blocks at once, and the JIT's work on them is kept.
+ */
+final class BlockCompiler {
+    /** Compiled classes kept for reuse (least recently used dropped first). */
+    private static final int CACHE_SIZE = 4096;
+
+    private static final String CPU = Type.getInternalName(Cpu.class);
+    private static final String BASE = Type.getInternalName(BlockCode.class);
+    private static final String OP = Type.getInternalName(BlockOp.class);
+    private static final String INSN = Type.getInternalName(DecodedInsn.class);
+    private static final String HANDLER = Type.getInternalName(InsnHandler.class);
+    private static final String CACHE = "org/jinx/cpu/decode/DecodeCache";
+    private static final String EXEC = "(L" + CPU + ";L" + INSN + ";)V";
+    private static final String NAME = "org/jinx/cpu/CompiledBlock";
+
+    private static final Map<Key, Class<?>> CLASSES = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Class<?>> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private BlockCompiler() {
+    }
+
+    /** The compiled form of {@code b}, made or taken from the cache. */
+    static BlockCode compile(Block b) {
+        Key key = new Key(b.bytes, b.code32);
+        Class<?> cls;
+        synchronized (CLASSES) {
+            cls = CLASSES.get(key);
+        }
+        try {
+            if (cls == null) {
+                cls = define(b);
+                synchronized (CLASSES) {
+                    CLASSES.put(key, cls);
+                }
+            }
+            return (BlockCode) cls.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiling a block failed", e);
+        }
+    }
+
+    private static Class<?> define(Block b) throws ReflectiveOperationException {
+        int n = b.insns.length;
+        Object[] data = new Object[2 * n];
+        for (int i = 0; i < n; i++) {
+            data[2 * i] = generic(b.ops[i]) ? b.insns[i].handler : b.ops[i];
+            data[2 * i + 1] = b.insns[i];
+        }
+        byte[] bytes = generate(b);
+        return MethodHandles.lookup().defineHiddenClassWithClassData(bytes, data, true).lookupClass();
+    }
+
+    /** True when {@code op} only calls the table handler, which the compiled code then calls itself. */
+    private static boolean generic(BlockOp op) {
+        return op.handler() != null;
+    }
+
+    private static byte[] generate(Block b) {
+        int n = b.insns.length;
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String c) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, NAME, null, BASE, null);
+        for (int i = 0; i < n; i++) {
+            String type = generic(b.ops[i]) ? HANDLER : OP;
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "o" + i, "L" + type + ";", null, null)
+                    .visitEnd();
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "d" + i, "L" + INSN + ";", null, null)
+                    .visitEnd();
+        }
+        classInit(cw, b);
+        constructor(cw);
+        run(cw, b);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** Static fields from the class data: o0, d0, o1, d1, ... */
+    private static void classInit(ClassWriter cw, Block b) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitLdcInsn("_");
+        mv.visitLdcInsn(Type.getType(Object[].class));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+        mv.visitVarInsn(Opcodes.ASTORE, 0);
+        for (int i = 0; i < b.insns.length; i++) {
+            String type = generic(b.ops[i]) ? HANDLER : OP;
+            load(mv, 2 * i, type);
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "o" + i, "L" + type + ";");
+            load(mv, 2 * i + 1, INSN);
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "d" + i, "L" + INSN + ";");
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void load(MethodVisitor mv, int index, String type) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitLdcInsn(index);
+        mv.visitInsn(Opcodes.AALOAD);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, type);
+    }
+
+    private static void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "()V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    // Locals of run: this, the cpu, the index of the running instruction, extraCycles before it,
+    // the block's EIP, the fault in the handler.
+    private static final int THIS = 0, C = 1, POS = 2, EXTRA = 3, EIP = 4, FAULT = 5;
+
+    /**
+     * The block as the runner's loop runs it (BlockRunner.execute), unrolled: before the last
+     * instruction EIP stays where it is (the operations of the others do not read it); the last
+     * gets EIP and NEXT_EIP, and EIP becomes NEXT_EIP after it.
+     */
+    private static void run(ClassWriter cw, Block b) {
+        int n = b.insns.length;
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "(L" + CPU + ";)I", null, null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, Type.getInternalName(CpuFault.class));
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "eip", "I");
+        mv.visitVarInsn(Opcodes.ISTORE, EIP);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, POS);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
+        mv.visitLabel(start);
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            mv.visitLdcInsn(i);
+            mv.visitVarInsn(Opcodes.ISTORE, POS);
+            mv.visitVarInsn(Opcodes.ALOAD, C);
+            mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "extraCycles", "I");
+            mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
+            if (last) {
+                setEip(mv, "eip", b.offsets[i]);
+                setEip(mv, "nextEip", b.offsets[i] + b.insns[i].length);
+            }
+            boolean gen = generic(b.ops[i]);
+            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "L" + (gen ? HANDLER : OP) + ";");
+            mv.visitVarInsn(Opcodes.ALOAD, C);
+            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "d" + i, "L" + INSN + ";");
+            if (gen) {
+                mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HANDLER, "exec", EXEC, true);
+            } else {
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, OP, "exec", EXEC, false);
+            }
+            if (!last) {
+                // A write that dropped decoded code may have rewritten what follows.
+                Label next = new Label();
+                mv.visitVarInsn(Opcodes.ALOAD, C);
+                mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "decodeCache", "L" + CACHE + ";");
+                mv.visitFieldInsn(Opcodes.GETFIELD, CACHE, "dropped", "Z");
+                mv.visitJumpInsn(Opcodes.IFEQ, next);
+                setEip(mv, "eip", b.offsets[i + 1]);
+                mv.visitLdcInsn(i + 1);
+                mv.visitInsn(Opcodes.IRETURN);
+                mv.visitLabel(next);
+            }
+        }
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextEip", "I");
+        mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, "eip", "I");
+        mv.visitLdcInsn(n);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(end);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(Opcodes.ASTORE, FAULT);
+        mv.visitVarInsn(Opcodes.ALOAD, THIS);
+        mv.visitVarInsn(Opcodes.ILOAD, POS);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, BASE, "faultAt", "I");
+        mv.visitVarInsn(Opcodes.ALOAD, THIS);
+        mv.visitVarInsn(Opcodes.ILOAD, EXTRA);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, BASE, "faultExtra", "I");
+        mv.visitVarInsn(Opcodes.ALOAD, FAULT);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** cpu.field = the block's EIP + offset. */
+    private static void setEip(MethodVisitor mv, String field, int offset) {
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitVarInsn(Opcodes.ILOAD, EIP);
+        mv.visitLdcInsn(offset);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, CPU, field, "I");
+    }
+
+    /** A block's identity for sharing its class: its bytes and code size. */
+    private static final class Key {
+        private final byte[] bytes;
+        private final boolean code32;
+        private final int hash;
+
+        Key(byte[] bytes, boolean code32) {
+            this.bytes = bytes;
+            this.code32 = code32;
+            this.hash = Arrays.hashCode(bytes) * 2 + (code32 ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).code32 == code32 && Arrays.equals(((Key) o).bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

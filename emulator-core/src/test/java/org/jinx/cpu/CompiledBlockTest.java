@@ -1,0 +1,164 @@
+package org.jinx.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jinx.cpu.BlockRunnerTest.HLT;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blocks compiled to bytecode ({@link BlockCompiler}) against the step loop: the same registers,
+ * flags, memory, EIP, instruction count and clocks, including where an instruction in the
+ * middle of a compiled block faults and where a block rewrites its own later instructions.
+ */
+class CompiledBlockTest {
+    private static final int GDT = 0x5F00;
+    private static final int IDT = 0x6000;
+    private static final int HANDLER = CpuRig.CODE + 0x800;
+
+    @Test
+    void everySpecialisedFormAgreesWithTheStepLoopWhenCompiled() {
+        for (int[] form : BlockRunnerTest.FORMS) {
+            int[] code = new int[form.length + 1];
+            System.arraycopy(form, 0, code, 0, form.length);
+            code[form.length] = HLT;
+            BlockRunnerTest.compare(code, 1, String.format("form %02X %02X", form[0], form.length > 1 ? form[1] : 0), 0);
+        }
+    }
+
+    @Test
+    void aLongBlockOfFormsAndGenericInstructionsAgreesWithTheStepLoopWhenCompiled() {
+        List<Integer> bytes = new ArrayList<>();
+        int insns = 0;
+        for (int[] form : BlockRunnerTest.FORMS) {
+            if (form[0] == 0x8D || form[0] == 0xBE) {
+                continue;
+            }
+            for (int b : form) {
+                bytes.add(b);
+            }
+            // MUL ECX (generic, charges early-out clocks), then MOV EBX, DATA (forms above write EBX)
+            for (int b : new int[] {0xF7, 0xE1, 0xBB, CpuRig.DATA & 0xFF, CpuRig.DATA >> 8 & 0xFF, 0, 0}) {
+                bytes.add(b);
+            }
+            insns += 3;
+        }
+        bytes.add(HLT);
+        BlockRunnerTest.compare(bytes.stream().mapToInt(Integer::intValue).toArray(), insns, "sequence", 0);
+    }
+
+    /** The tight benchmark's loop, 1000 times: its block is compiled after 256 runs. */
+    @Test
+    void aLoopThatBecomesHotAgreesWithTheStepLoop() {
+        // mov ecx, 1000 ; 1: add eax,ebx ; xor edx,eax ; rol ebx,5 ; sub ebx,edx ;
+        // lea esi,[eax+edx*2+7] ; and esi,7FFFFFFF ; or ebx,esi ; inc edx ; dec ecx ; jnz 1b ; hlt
+        int[] code = {0xB9, 0xE8, 0x03, 0, 0, 0x01, 0xD8, 0x31, 0xC2, 0xC1, 0xC3, 0x05, 0x29, 0xD3,
+            0x8D, 0x74, 0x50, 0x07, 0x81, 0xE6, 0xFF, 0xFF, 0xFF, 0x7F, 0x09, 0xF3, 0x42, 0x49, 0x75, 0xE7, HLT};
+        CpuRig compiled = BlockRunnerTest.rig(code, 5);
+        compiled.cpu.compileAfter = 256;
+        CpuRig steps = BlockRunnerTest.rig(code, 5);
+        compiled.cpu.runUntil(Long.MAX_VALUE, 1_000_000);
+        steps.step(1 + 10 * 1000 + 1);
+        assertThat(compiled.cpu.instructions).isEqualTo(1 + 10 * 1000 + 1);
+        assertThat(compiled.cpu.state).isEqualTo(Cpu.State.HALTED);
+        BlockRunnerTest.assertSameState(compiled, steps, "tight loop");
+    }
+
+    /**
+     * DIV by zero (#DE) and a load past the ES limit (#GP) in the middle of a compiled block,
+     * after instructions that changed registers and flags and a MUL that charged extra clocks:
+     * the fault is taken at the faulting instruction, with the state and clocks of those before.
+     */
+    @Test
+    void aFaultInTheMiddleOfACompiledBlockRestartsAtTheFaultingInstruction() {
+        int[][] faulting = {
+            {0xF7, 0xF5},                                  // DIV EBP (EBP = 0): #DE
+            {0x26, 0x8B, 0x05, 0x00, 0x00, 0x02, 0x00},    // MOV EAX, ES:[20000h] past the limit: #GP(0)
+        };
+        for (int[] fault : faulting) {
+            List<Integer> bytes = new ArrayList<>(List.of(0x40, 0x01, 0xD9, 0xF7, 0xE1, 0x43));
+            for (int b : fault) {
+                bytes.add(b);
+            }
+            bytes.addAll(List.of(0x41, 0x42, HLT)); // never reached
+            int[] code = bytes.stream().mapToInt(Integer::intValue).toArray();
+            for (int seed = 0; seed < 4; seed++) {
+                CpuRig compiled = faultRig(code, seed);
+                compiled.cpu.compileAfter = 0;
+                CpuRig steps = faultRig(code, seed);
+                compiled.cpu.runUntil(Long.MAX_VALUE, 100);
+                steps.step(4 + 1 + 1); // four instructions, the fault's delivery, the handler's HLT
+                String what = String.format("fault %02X seed %d", fault[0], seed);
+                assertThat(compiled.cpu.state).as(what).isEqualTo(Cpu.State.HALTED);
+                assertThat(compiled.cpu.eip).as(what).isEqualTo(HANDLER + 1);
+                assertThat(compiled.cpu.instructions).as(what).isEqualTo(steps.cpu.instructions);
+                // The pushed EIP is the faulting instruction's.
+                int esp = compiled.reg(Cpu.ESP);
+                assertThat(compiled.peek32(esp + (fault[0] == 0x26 ? 4 : 0))).as(what).isEqualTo(CpuRig.CODE + 6);
+                BlockRunnerTest.assertSameState(compiled, steps, what);
+            }
+        }
+    }
+
+    @Test
+    void aCompiledBlockThatRewritesItsOwnLaterInstructionRunsTheNewOne() {
+        // MOV BYTE [CODE+40], 40h ; NOPs ; at CODE+40: INC ECX (41), patched to INC EAX (40) ; HLT
+        List<Integer> code = new ArrayList<>(List.of(0xC6, 0x05, CpuRig.CODE + 40 & 0xFF, CpuRig.CODE + 40 >> 8 & 0xFF,
+                0, 0, 0x40));
+        while (code.size() < 40) {
+            code.add(0x90);
+        }
+        code.add(0x41);
+        code.add(HLT);
+        CpuRig r = BlockRunnerTest.rig(code.stream().mapToInt(Integer::intValue).toArray(), 2);
+        r.cpu.compileAfter = 0;
+        int eax = r.reg(Cpu.EAX);
+        int ecx = r.reg(Cpu.ECX);
+        r.cpu.runUntil(Long.MAX_VALUE, 1000);
+        assertThat(r.cpu.state).isEqualTo(Cpu.State.HALTED);
+        assertThat(r.reg(Cpu.EAX)).isEqualTo(eax + 1);
+        assertThat(r.reg(Cpu.ECX)).isEqualTo(ecx);
+        assertThat(r.cpu.instructions).isEqualTo(1 + 33 + 1 + 1);
+    }
+
+    /** Two machines running the same bytes share the compiled class; each still runs its own state. */
+    @Test
+    void twoMachinesRunningTheSameCodeEachGetTheirOwnResults() {
+        int[] code = {0x01, 0xD8, 0x31, 0xC2, 0x42, 0x49, HLT};
+        CpuRig a = BlockRunnerTest.rig(code, 11);
+        CpuRig b = BlockRunnerTest.rig(code, 12);
+        CpuRig stepsB = BlockRunnerTest.rig(code, 12);
+        a.cpu.compileAfter = 0;
+        b.cpu.compileAfter = 0;
+        a.cpu.runUntil(Long.MAX_VALUE, 100);
+        b.cpu.runUntil(Long.MAX_VALUE, 100);
+        stepsB.step(5);
+        assertThat(b.cpu.state).isEqualTo(Cpu.State.HALTED);
+        BlockRunnerTest.assertSameState(b, stepsB, "second machine");
+        assertThat(a.reg(Cpu.EAX)).isNotEqualTo(b.reg(Cpu.EAX));
+    }
+
+    /** A rig with a GDT, an IDT whose every gate leads to a HLT, EBP = 0 and ES limited to 64 KiB. */
+    private static CpuRig faultRig(int[] code, int seed) {
+        CpuRig r = BlockRunnerTest.rig(code, seed);
+        Cpu c = r.cpu;
+        // null, 08h flat 32-bit code, 10h flat data
+        c.mem.write32(GDT + 8, 0x0000FFFF);
+        c.mem.write32(GDT + 12, 0x00CF9B00);
+        c.mem.write32(GDT + 16, 0x0000FFFF);
+        c.mem.write32(GDT + 20, 0x00CF9300);
+        c.gdtrBase = GDT;
+        c.gdtrLimit = 23;
+        for (int v = 0; v < 32; v++) {
+            c.mem.write32(IDT + v * 8, 0x08 << 16 | HANDLER & 0xFFFF);
+            c.mem.write32(IDT + v * 8 + 4, HANDLER & 0xFFFF0000 | 0x8E00);
+        }
+        c.idtrBase = IDT;
+        c.idtrLimit = 32 * 8 - 1;
+        c.mem.write8(HANDLER, HLT);
+        c.seg[Cpu.ES].set(0x10, 0, 0xFFFF, 0x93, false);
+        r.set(Cpu.EBP, 0);
+        return r;
+    }
+}
