@@ -8,6 +8,7 @@ import org.jinx.cpu.decode.Block;
 import org.jinx.cpu.decode.BlockOp;
 import org.jinx.cpu.decode.DecodedInsn;
 import org.jinx.cpu.decode.InsnHandler;
+import org.jinx.cpu.exec.FastCalls;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -41,6 +42,7 @@ final class BlockCompiler {
     private static final String INSN = Type.getInternalName(DecodedInsn.class);
     private static final String HANDLER = Type.getInternalName(InsnHandler.class);
     private static final String CACHE = "org/jinx/cpu/decode/DecodeCache";
+    private static final String CALLS = Type.getInternalName(FastCalls.class);
     private static final String EXEC = "(L" + CPU + ";L" + INSN + ";)V";
     private static final String NAME = "org/jinx/cpu/CompiledBlock";
 
@@ -165,6 +167,8 @@ final class BlockCompiler {
      */
     private static void run(ClassWriter cw, Block b) {
         int n = b.insns.length;
+        FastCalls.Call[] calls = new FastCalls.Call[n];
+        boolean[] flags = liveFlags(b, calls);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "(L" + CPU + ";)I", null, null);
         mv.visitCode();
         Label start = new Label();
@@ -181,15 +185,30 @@ final class BlockCompiler {
         mv.visitLabel(start);
         for (int i = 0; i < n; i++) {
             boolean last = i == n - 1;
+            if (last) {
+                setEip(mv, "eip", b.offsets[i]);
+                setEip(mv, "nextEip", b.offsets[i] + b.insns[i].length);
+            }
+            FastCalls.Call call = calls[i];
+            if (call != null) {
+                // A register-only form: it cannot fault nor write memory.
+                String method = flags[i] ? call.method : call.methodNoFlags;
+                if (method != null) {
+                    mv.visitVarInsn(Opcodes.ALOAD, C);
+                    StringBuilder desc = new StringBuilder("(L" + CPU + ";");
+                    for (int a : call.args) {
+                        mv.visitLdcInsn(a);
+                        desc.append('I');
+                    }
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, method, desc.append(")V").toString(), false);
+                }
+                continue;
+            }
             mv.visitLdcInsn(i);
             mv.visitVarInsn(Opcodes.ISTORE, POS);
             mv.visitVarInsn(Opcodes.ALOAD, C);
             mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "extraCycles", "I");
             mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
-            if (last) {
-                setEip(mv, "eip", b.offsets[i]);
-                setEip(mv, "nextEip", b.offsets[i] + b.insns[i].length);
-            }
             boolean gen = generic(b.ops[i]);
             mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "L" + (gen ? HANDLER : OP) + ";");
             mv.visitVarInsn(Opcodes.ALOAD, C);
@@ -231,6 +250,32 @@ final class BlockCompiler {
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * Fills {@code calls} with the instructions that run as {@link FastCalls} (null for the
+     * others) and returns, for each, whether any flag it defines can be read before a later
+     * instruction of the block defines it again. A backward pass over the block: after its last
+     * instruction every flag is live (the next block may read it); every instruction that is not
+     * a register-only form (it may read flags, fault, or write memory and stop the block, and
+     * then the flags must be those of the instructions before it) makes every flag live again.
+     */
+    static boolean[] liveFlags(Block b, FastCalls.Call[] calls) {
+        int n = b.insns.length;
+        boolean[] needed = new boolean[n];
+        int live = Cpu.ARITH_FLAGS;
+        for (int i = n - 1; i >= 0; i--) {
+            FastCalls.Call call = b.ops[i].handler() == null ? FastCalls.describe(b.insns[i]) : null;
+            calls[i] = call;
+            if (call == null) {
+                needed[i] = true;
+                live = Cpu.ARITH_FLAGS;
+            } else {
+                needed[i] = (live & call.defines) != 0;
+                live &= ~call.defines;
+            }
+        }
+        return needed;
     }
 
     /** cpu.field = the block's EIP + offset. */

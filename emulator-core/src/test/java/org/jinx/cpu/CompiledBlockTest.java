@@ -48,6 +48,58 @@ class CompiledBlockTest {
         BlockRunnerTest.compare(bytes.stream().mapToInt(Integer::intValue).toArray(), insns, "sequence", 0);
     }
 
+    /** Register-only forms (most of whose flags a later one redefines) and a few that read flags. */
+    private static final int[][] REGISTER_FORMS = {
+        {0x01, 0xC3}, {0x09, 0xC8}, {0x21, 0xD1}, {0x29, 0xC3}, {0x31, 0xD8}, {0x39, 0xC8}, {0x85, 0xC1},
+        {0x83, 0xC0, 0x05}, {0x81, 0xE9, 0x78, 0x56, 0x34, 0x12}, {0x83, 0xF8, 0x7F}, {0x25, 0xF0, 0xF0, 0xF0, 0x0F},
+        {0x0D, 0x01, 0x00, 0x00, 0x80}, {0x35, 0xFF, 0xFF, 0xFF, 0xFF}, {0x3D, 0x00, 0x00, 0x00, 0x80},
+        {0xA9, 0x01, 0x00, 0x00, 0x00}, {0x05, 0xFF, 0xFF, 0xFF, 0x7F}, {0x2D, 0x01, 0x00, 0x00, 0x00},
+        {0x89, 0xC8}, {0x8B, 0xD1}, {0xBE, 0x44, 0x33, 0x22, 0x11}, {0x40}, {0x4A}, {0xFF, 0xC1}, {0xFF, 0xCE},
+        {0x8D, 0x44, 0x8B, 0x10}, {0x8D, 0x04, 0x8D, 0x10, 0, 0, 0}, {0x8D, 0x72, 0xFC}, {0x8D, 0x05, 1, 2, 3, 4},
+        {0xC1, 0xC0, 0x05}, {0xC1, 0xC9, 0x1F}, {0xC1, 0xE2, 0x03}, {0xC1, 0xF2, 0x01}, {0xC1, 0xEB, 0x07},
+        {0xC1, 0xFE, 0x1E}, {0xD1, 0xE0}, {0xD1, 0xF8}, {0xD1, 0xC6}, {0xD1, 0xCA},
+        {0x11, 0xC8}, {0x83, 0xD6, 0x00}, {0x19, 0xD0}, {0x0F, 0x92, 0xC1}, {0x0F, 0x9C, 0xC2}, {0x9C, 0x58},
+    };
+
+    /**
+     * Random runs of register-only forms in one block, which lets the compiler drop the flags of
+     * all but the last instruction to set each flag, ended by a Jcc and HLT: the result must be
+     * the step loop's, flags included, and the same when the instruction limit stops the block
+     * early.
+     */
+    @Test
+    void deadFlagsAreDroppedOnlyWhereNothingReadsThem() {
+        java.util.Random rnd = new java.util.Random(42);
+        for (int trial = 0; trial < 200; trial++) {
+            List<Integer> bytes = new ArrayList<>();
+            int insns = 0;
+            int length = 1 + rnd.nextInt(30);
+            for (int k = 0; k < length; k++) {
+                int[] form = REGISTER_FORMS[rnd.nextInt(REGISTER_FORMS.length)];
+                for (int b : form) {
+                    bytes.add(b);
+                }
+                insns += form[0] == 0x9C ? 2 : 1; // PUSHFD ; POP EAX
+            }
+            bytes.addAll(List.of(0x70 + rnd.nextInt(16), 0x01, 0x41, HLT)); // Jcc over INC ECX
+            int[] code = bytes.stream().mapToInt(Integer::intValue).toArray();
+            for (int seed = 0; seed < 2; seed++) {
+                CpuRig compiled = BlockRunnerTest.rig(code, seed);
+                compiled.cpu.compileAfter = 0;
+                CpuRig steps = BlockRunnerTest.rig(code, seed);
+                compiled.cpu.runUntil(Long.MAX_VALUE, 1000);
+                steps.step(insns + 1);
+                if (steps.cpu.state != Cpu.State.HALTED) {
+                    steps.step(1);
+                    steps.step(1);
+                }
+                assertThat(compiled.cpu.state).isEqualTo(Cpu.State.HALTED);
+                BlockRunnerTest.assertSameState(compiled, steps, "trial " + trial + " seed " + seed);
+                assertThat(compiled.cpu.instructions).isEqualTo(steps.cpu.instructions);
+            }
+        }
+    }
+
     /** The tight benchmark's loop, 1000 times: its block is compiled after 256 runs. */
     @Test
     void aLoopThatBecomesHotAgreesWithTheStepLoop() {
