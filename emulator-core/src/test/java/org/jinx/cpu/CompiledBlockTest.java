@@ -174,6 +174,30 @@ class CompiledBlockTest {
         assertThat(r.cpu.instructions).isEqualTo(1 + 33 + 1 + 1);
     }
 
+    /** A 16-bit loop in real mode, compiled after its first run: the 16-bit forms run generic. */
+    @Test
+    void aRealModeLoopAgreesWithTheStepLoopWhenCompiled() {
+        // mov cx, 300 ; 1: add ax, bx ; xor dx, ax ; rol bx, 3 ; lea si, [bx+di+5] ; inc dx ;
+        // add eax, ebx (66 prefix) ; dec cx ; jnz 1b ; hlt
+        int[] code = {0xB9, 0x2C, 0x01, 0x01, 0xD8, 0x31, 0xC2, 0xC1, 0xC3, 0x03, 0x8D, 0x71, 0x05, 0x42,
+            0x66, 0x01, 0xD8, 0x49, 0x75, 0xEF, HLT};
+        CpuRig compiled = realRig(code);
+        compiled.cpu.compileAfter = 0;
+        CpuRig steps = realRig(code);
+        compiled.cpu.runUntil(Long.MAX_VALUE, 100_000);
+        steps.step(1 + 8 * 300 + 1);
+        assertThat(compiled.cpu.state).isEqualTo(Cpu.State.HALTED);
+        assertThat(compiled.cpu.instructions).isEqualTo(1 + 8 * 300 + 1);
+        BlockRunnerTest.assertSameState(compiled, steps, "real-mode loop");
+    }
+
+    private static CpuRig realRig(int[] code) {
+        CpuRig r = CpuRig.real();
+        r.code(code);
+        r.set(Cpu.EAX, 0x12345678).set(Cpu.EBX, 0x9ABCDEF0).set(Cpu.EDX, 0x0F0F0F0F).set(Cpu.EDI, 0x1111);
+        return r;
+    }
+
     /** Two machines running the same bytes share the compiled class; each still runs its own state. */
     @Test
     void twoMachinesRunningTheSameCodeEachGetTheirOwnResults() {
