@@ -35,6 +35,13 @@ import org.objectweb.asm.Type;
 final class BlockCompiler {
     /** Compiled classes kept for reuse (least recently used dropped first). */
     private static final int CACHE_SIZE = 4096;
+    /**
+     * Classes this JVM may define in all. Each holds JIT-compiled code; past this many (a guest
+     * that keeps running new code) the rest of the blocks stay in the interpreter rather than
+     * filling the JVM's code cache, which would stop the JIT for everything.
+     */
+    private static final int MAX_CLASSES = 50_000;
+    private static int defined;
 
     private static final String CPU = Type.getInternalName(Cpu.class);
     private static final String BASE = Type.getInternalName(BlockCode.class);
@@ -56,12 +63,21 @@ final class BlockCompiler {
     private BlockCompiler() {
     }
 
-    /** The compiled form of {@code b}, made or taken from the cache. */
+    /**
+     * The compiled form of {@code b}, made or taken from the cache; null when the limit of
+     * classes is reached (the block then stays in the interpreter, which runs it the same).
+     */
     static BlockCode compile(Block b) {
         Key key = new Key(b.bytes, b.code32);
         Class<?> cls;
         synchronized (CLASSES) {
             cls = CLASSES.get(key);
+            if (cls == null) {
+                if (defined >= MAX_CLASSES) {
+                    return null;
+                }
+                defined++;
+            }
         }
         try {
             if (cls == null) {

@@ -25,6 +25,9 @@ import org.jinx.time.VirtualClock;
  * end their block, so an interrupt is taken at the same instruction boundary as in the step
  * loop; a timer deadline is noticed at the end of the block in which it passed. A block's table
  * clocks are added in one step at its end, with what the handlers charged ({@code extraCycles}).
+ * A block that has run {@link Cpu#compileAfter} times whole is compiled ({@link BlockCompiler})
+ * and from then on runs through its {@link BlockCode} whenever it runs whole; a partial run
+ * (interrupt shadow, instruction limit) still goes through the operations one by one.
  */
 final class BlockRunner {
     private final Cpu cpu;
@@ -175,6 +178,9 @@ final class BlockRunner {
             if (code == null && c.compileAfter >= 0 && ++b.runs > c.compileAfter) {
                 code = BlockCompiler.compile(b);
                 b.code = code;
+                if (code == null) {
+                    b.runs = Integer.MIN_VALUE; // no more classes: do not ask again
+                }
             }
             if (code != null) {
                 return executeCompiled(b, code);
