@@ -206,17 +206,11 @@ final class BlockCompiler {
                 setEip(mv, "nextEip", b.offsets[i] + b.insns[i].length);
             }
             FastCalls.Call call = calls[i];
-            if (call != null) {
+            if (call != null && !call.memory) {
                 // A register-only form: it cannot fault nor write memory.
                 String method = flags[i] ? call.method : call.methodNoFlags;
                 if (method != null) {
-                    mv.visitVarInsn(Opcodes.ALOAD, C);
-                    StringBuilder desc = new StringBuilder("(L" + CPU + ";");
-                    for (int a : call.args) {
-                        mv.visitLdcInsn(a);
-                        desc.append('I');
-                    }
-                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, method, desc.append(")V").toString(), false);
+                    invoke(mv, call, method, null);
                 }
                 continue;
             }
@@ -225,14 +219,21 @@ final class BlockCompiler {
             mv.visitVarInsn(Opcodes.ALOAD, C);
             mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "extraCycles", "I");
             mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
-            boolean gen = generic(b.ops[i]);
-            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "L" + (gen ? HANDLER : OP) + ";");
-            mv.visitVarInsn(Opcodes.ALOAD, C);
-            mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "d" + i, "L" + INSN + ";");
-            if (gen) {
-                mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HANDLER, "exec", EXEC, true);
+            if (call != null) {
+                invoke(mv, call, call.method, b.insns[i]);
+                if (!call.writes) {
+                    continue;
+                }
             } else {
-                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, OP, "exec", EXEC, false);
+                boolean gen = generic(b.ops[i]);
+                mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "L" + (gen ? HANDLER : OP) + ";");
+                mv.visitVarInsn(Opcodes.ALOAD, C);
+                mv.visitFieldInsn(Opcodes.GETSTATIC, NAME, "d" + i, "L" + INSN + ";");
+                if (gen) {
+                    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HANDLER, "exec", EXEC, true);
+                } else {
+                    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, OP, "exec", EXEC, false);
+                }
             }
             if (!last) {
                 // A write that dropped decoded code may have rewritten what follows.
@@ -269,6 +270,43 @@ final class BlockCompiler {
     }
 
     /**
+     * Calls a {@link FastCalls} method with the Cpu and the call's constant arguments, and for a
+     * memory form the offset of {@code d}'s memory operand (32-bit addressing), computed here as
+     * {@link Cpu#ea} computes it, with the registers and displacement as constants.
+     */
+    private static void invoke(MethodVisitor mv, FastCalls.Call call, String method, DecodedInsn d) {
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        StringBuilder desc = new StringBuilder("(L" + CPU + ";");
+        for (int a : call.args) {
+            mv.visitLdcInsn(a);
+            desc.append('I');
+        }
+        if (call.memory) {
+            mv.visitLdcInsn(d.disp);
+            if (d.base >= 0) {
+                loadReg(mv, d.base);
+                mv.visitInsn(Opcodes.IADD);
+            }
+            if (d.index >= 0) {
+                loadReg(mv, d.index);
+                mv.visitLdcInsn(d.scale);
+                mv.visitInsn(Opcodes.ISHL);
+                mv.visitInsn(Opcodes.IADD);
+            }
+            desc.append('I');
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, method, desc.append(")V").toString(), false);
+    }
+
+    /** Pushes cpu.reg[r]. */
+    private static void loadReg(MethodVisitor mv, int r) {
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "reg", "[I");
+        mv.visitLdcInsn(r);
+        mv.visitInsn(Opcodes.IALOAD);
+    }
+
+    /**
      * Fills {@code calls} with the instructions that run as {@link FastCalls} (null for the
      * others) and returns, for each, whether any flag it defines can be read before a later
      * instruction of the block defines it again. A backward pass over the block: after its last
@@ -283,7 +321,7 @@ final class BlockCompiler {
         for (int i = n - 1; i >= 0; i--) {
             FastCalls.Call call = b.ops[i].handler() == null ? FastCalls.describe(b.insns[i]) : null;
             calls[i] = call;
-            if (call == null) {
+            if (call == null || call.memory) {
                 needed[i] = true;
                 live = Cpu.ARITH_FLAGS;
             } else {

@@ -198,6 +198,29 @@ class CompiledBlockTest {
         return r;
     }
 
+    /** As above with a dword store through a base register (a compiled memory form) and a load after it. */
+    @Test
+    void aCompiledDwordStoreOverALaterInstructionRunsTheNewOne() {
+        // MOV ESI, CODE+32 ; MOV DWORD [ESI+8], 90909040h ; MOV EDX, [ESI+8] ; NOPs ;
+        // at CODE+40: INC ECX and three NOPs, patched to INC EAX and three NOPs ; HLT
+        List<Integer> code = new ArrayList<>(List.of(0xBE, CpuRig.CODE + 32 & 0xFF, CpuRig.CODE + 32 >> 8 & 0xFF, 0, 0,
+                0xC7, 0x46, 0x08, 0x40, 0x90, 0x90, 0x90, 0x8B, 0x56, 0x08));
+        while (code.size() < 40) {
+            code.add(0x90);
+        }
+        code.addAll(List.of(0x41, 0x90, 0x90, 0x90, HLT));
+        CpuRig r = BlockRunnerTest.rig(code.stream().mapToInt(Integer::intValue).toArray(), 2);
+        r.cpu.compileAfter = 0;
+        int eax = r.reg(Cpu.EAX);
+        int ecx = r.reg(Cpu.ECX);
+        r.cpu.runUntil(Long.MAX_VALUE, 1000);
+        assertThat(r.cpu.state).isEqualTo(Cpu.State.HALTED);
+        assertThat(r.reg(Cpu.EAX)).isEqualTo(eax + 1);
+        assertThat(r.reg(Cpu.ECX)).isEqualTo(ecx);
+        assertThat(r.reg(Cpu.EDX)).isEqualTo(0x90909040);
+        assertThat(r.cpu.instructions).isEqualTo(3 + 25 + 4 + 1);
+    }
+
     /** Two machines running the same bytes share the compiled class; each still runs its own state. */
     @Test
     void twoMachinesRunningTheSameCodeEachGetTheirOwnResults() {

@@ -5,16 +5,19 @@ import org.jinx.cpu.decode.DecodedInsn;
 
 /**
  * The register-only 32-bit forms of {@link Fast32} (ALU register/register and
- * register/immediate, INC, DEC, MOV, LEA, shifts and rotates by an immediate) as static methods
- * that take the register numbers and immediates as arguments. The block compiler calls them with
- * constant arguments, so once the JIT inlines them it knows every register index and immediate,
- * which it cannot know through the fields of a {@link Fast32} operation.
+ * register/immediate, INC, DEC, MOV, LEA, shifts and rotates by an immediate), and its MOV load
+ * and store and ALU register/memory forms with 32-bit addressing, as static methods that take
+ * the register numbers, immediates and segment (and the memory operand's offset) as arguments.
+ * The block compiler calls them with constant arguments, so once the JIT inlines them it knows
+ * every register index and immediate, which it cannot know through the fields of a
+ * {@link Fast32} operation.
  *
- * <p>None of these can fault or write memory. Each form that sets flags also has a variant
- * without them (name ending in {@code NoFlags}; none at all for CMP and TEST, which then do
- * nothing), for when the block compiler has found that every flag it sets is set again by a later
- * instruction of the block before anything can read it (see {@link #describe}). The semantics
- * are those of the {@link Fast32} forms, which are those of the generic handlers.
+ * <p>Only the memory forms can fault or write memory. Each register-only form that sets flags
+ * also has a variant without them (name ending in {@code NoFlags}; none at all for CMP and TEST,
+ * which then do nothing), for when the block compiler has found that every flag it sets is set
+ * again by a later instruction of the block before anything can read it (see
+ * {@link #describe}). The semantics are those of the {@link Fast32} forms, which are those of
+ * the generic handlers.
  */
 public final class FastCalls {
     private static final int ALL = Cpu.ARITH_FLAGS;
@@ -33,11 +36,24 @@ public final class FastCalls {
         public final int[] args;
         /** The flags (OSZAPC bits) the instruction defines: all of them are set by {@link #method}. */
         public final int defines;
+        /**
+         * A memory form: the method takes the operand's offset as a last argument, which the
+         * caller computes from {@code d.base}, {@code d.index}, {@code d.scale} and {@code d.disp}
+         * (32-bit addressing); it may fault, and it may write memory when {@link #writes}.
+         */
+        public final boolean memory;
+        public final boolean writes;
 
         Call(String method, String methodNoFlags, int defines, int... args) {
+            this(method, methodNoFlags, defines, false, false, args);
+        }
+
+        Call(String method, String methodNoFlags, int defines, boolean memory, boolean writes, int... args) {
             this.method = method;
             this.methodNoFlags = methodNoFlags;
             this.defines = defines;
+            this.memory = memory;
+            this.writes = writes;
             this.args = args;
         }
     }
@@ -84,6 +100,16 @@ public final class FastCalls {
                 if (r1 != Fast32.NONE && imm2) {
                     return new Call("movRI", "movRI", 0, r1, d.imm);
                 }
+                boolean mem = d.mod != 3 && d.a32;
+                if (mem && r1 != Fast32.NONE && d.k2 == DecodedInsn.K_E) {
+                    return new Call("load", "load", 0, true, false, r1, d.seg);
+                }
+                if (mem && d.k1 == DecodedInsn.K_E && r2 != Fast32.NONE) {
+                    return new Call("store", "store", 0, true, true, d.seg, r2);
+                }
+                if (mem && d.k1 == DecodedInsn.K_E && imm2) {
+                    return new Call("storeImm", "storeImm", 0, true, true, d.seg, d.imm);
+                }
                 return null;
             default:
                 break;
@@ -121,7 +147,68 @@ public final class FastCalls {
         if (imm2) {
             return new Call(op + "RI", compare ? null : op + "RINoFlags", ALL, r1, d.imm);
         }
+        if (d.k2 == DecodedInsn.K_E && d.mod != 3 && d.a32 && !op.equals("test")) {
+            // A load can fault, so the flags before it are always live: no variant without flags.
+            return new Call(op + "RM", op + "RM", ALL, true, false, r1, d.seg);
+        }
         return null;
+    }
+
+    // ---------------------------------------------------------------- memory, at offset ea
+
+    public static void load(Cpu c, int g, int seg, int ea) {
+        c.lastEa = ea;
+        c.reg[g] = c.read32(seg, ea);
+    }
+
+    public static void store(Cpu c, int seg, int s, int ea) {
+        c.lastEa = ea;
+        c.write32(seg, ea, c.reg[s]);
+    }
+
+    public static void storeImm(Cpu c, int seg, int v, int ea) {
+        c.lastEa = ea;
+        c.write32(seg, ea, v);
+    }
+
+    private static int read(Cpu c, int seg, int ea) {
+        c.lastEa = ea;
+        return c.read32(seg, ea);
+    }
+
+    public static void addRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea), r = a + b;
+        c.reg[d] = r;
+        c.setLazy(Cpu.LF_ADD, 4, a, b, r, ALL);
+    }
+
+    public static void orRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea), r = a | b;
+        c.reg[d] = r;
+        c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+    }
+
+    public static void andRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea), r = a & b;
+        c.reg[d] = r;
+        c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+    }
+
+    public static void subRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea), r = a - b;
+        c.reg[d] = r;
+        c.setLazy(Cpu.LF_SUB, 4, a, b, r, ALL);
+    }
+
+    public static void xorRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea), r = a ^ b;
+        c.reg[d] = r;
+        c.setLazy(Cpu.LF_LOGIC, 4, a, b, r, ALL);
+    }
+
+    public static void cmpRM(Cpu c, int d, int seg, int ea) {
+        int a = c.reg[d], b = read(c, seg, ea);
+        c.setLazy(Cpu.LF_SUB, 4, a, b, a - b, ALL);
     }
 
     // ---------------------------------------------------------------- ALU, register/register
