@@ -199,7 +199,8 @@ final class BlockCompiler {
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
         mv.visitLabel(start);
-        for (int i = 0; i < n; i++) {
+        boolean fuse = fusable(b, calls);
+        for (int i = 0; i < (fuse ? n - 2 : n); i++) {
             boolean last = i == n - 1;
             if (last) {
                 setEip(mv, "eip", b.offsets[i]);
@@ -248,6 +249,9 @@ final class BlockCompiler {
                 mv.visitLabel(next);
             }
         }
+        if (fuse) {
+            compareAndBranch(mv, b, calls[n - 2]);
+        }
         mv.visitVarInsn(Opcodes.ALOAD, C);
         mv.visitVarInsn(Opcodes.ALOAD, C);
         mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextEip", "I");
@@ -267,6 +271,167 @@ final class BlockCompiler {
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    // Locals of the fused compare and branch: the operands and the result.
+    private static final int A = 6, B = 7, R = 8;
+
+    /**
+     * True when the block ends with CMP, SUB or TEST of a register with a register or an
+     * immediate followed by a Jcc: those two run fused ({@link #compareAndBranch}).
+     */
+    private static boolean fusable(Block b, FastCalls.Call[] calls) {
+        int n = b.insns.length;
+        if (n < 2 || b.ops[n - 1].handler() != null) {
+            return false;
+        }
+        int opc = b.insns[n - 1].opcode;
+        if (!(opc >= 0x70 && opc <= 0x7F || opc >= 0x180 && opc <= 0x18F)) {
+            return false;
+        }
+        FastCalls.Call call = calls[n - 2];
+        return call != null && !call.memory && call.method.matches("(cmp|sub|test)R[RI]");
+    }
+
+    /**
+     * The block's last two instructions, a CMP, SUB or TEST and a Jcc, in one piece: the
+     * operation sets the lazy flags as usual (the next block may read them), and the condition
+     * is tested on its operands and result directly (JL after CMP a, b is a < b), without
+     * computing flags back from the lazy state. The first cannot fault, so a fault here (the
+     * target past the CS limit) is the Jcc's, after the first completed, as in the block loop.
+     */
+    private static void compareAndBranch(MethodVisitor mv, Block b, FastCalls.Call call) {
+        int n = b.insns.length;
+        DecodedInsn jcc = b.insns[n - 1];
+        mv.visitLdcInsn(n - 1);
+        mv.visitVarInsn(Opcodes.ISTORE, POS);
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "extraCycles", "I");
+        mv.visitVarInsn(Opcodes.ISTORE, EXTRA);
+        setEip(mv, "eip", b.offsets[n - 1]);
+        setEip(mv, "nextEip", b.offsets[n - 1] + jcc.length);
+        boolean logic = call.method.startsWith("test");
+        boolean writes = call.method.startsWith("sub");
+        loadReg(mv, call.args[0]);
+        mv.visitVarInsn(Opcodes.ISTORE, A);
+        if (call.method.endsWith("RR")) {
+            loadReg(mv, call.args[1]);
+        } else {
+            mv.visitLdcInsn(call.args[1]);
+        }
+        mv.visitVarInsn(Opcodes.ISTORE, B);
+        mv.visitVarInsn(Opcodes.ILOAD, A);
+        mv.visitVarInsn(Opcodes.ILOAD, B);
+        mv.visitInsn(logic ? Opcodes.IAND : Opcodes.ISUB);
+        mv.visitVarInsn(Opcodes.ISTORE, R);
+        if (writes) {
+            mv.visitVarInsn(Opcodes.ALOAD, C);
+            mv.visitFieldInsn(Opcodes.GETFIELD, CPU, "reg", "[I");
+            mv.visitLdcInsn(call.args[0]);
+            mv.visitVarInsn(Opcodes.ILOAD, R);
+            mv.visitInsn(Opcodes.IASTORE);
+        }
+        // cpu.setLazy(LF_SUB or LF_LOGIC, 4, a, b, r, all flags)
+        mv.visitVarInsn(Opcodes.ALOAD, C);
+        mv.visitLdcInsn(logic ? Cpu.LF_LOGIC : Cpu.LF_SUB);
+        mv.visitLdcInsn(4);
+        mv.visitVarInsn(Opcodes.ILOAD, A);
+        mv.visitVarInsn(Opcodes.ILOAD, B);
+        mv.visitVarInsn(Opcodes.ILOAD, R);
+        mv.visitLdcInsn(Cpu.ARITH_FLAGS);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CPU, "setLazy", "(IIIIII)V", false);
+        Label taken = new Label();
+        Label notTaken = new Label();
+        int cc = jcc.opcode & 0xF;
+        // The test for the even condition (O B Z BE S P L LE); an odd one swaps the targets.
+        Label yes = (cc & 1) == 0 ? taken : notTaken;
+        Label no = (cc & 1) == 0 ? notTaken : taken;
+        condition(mv, cc >>> 1, logic, yes);
+        mv.visitJumpInsn(Opcodes.GOTO, no);
+        mv.visitLabel(taken);
+        {
+            int alt = jcc.row.clkAlt; // a taken Jcc pays the row's taken count plus one, as in Fast32
+            mv.visitVarInsn(Opcodes.ALOAD, C);
+            mv.visitLdcInsn(jcc.imm);
+            mv.visitInsn(jcc.o32 ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+            mv.visitLdcInsn(alt != 0 ? alt - jcc.row.clkReg + 1 : 1);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(org.jinx.cpu.exec.Fast32.class), "branch",
+                    "(L" + CPU + ";IZI)V", false);
+        }
+        mv.visitLabel(notTaken);
+    }
+
+    /**
+     * Jumps to {@code yes} when condition {@code pair} (cc / 2: O B Z BE S P L LE) holds after
+     * SUB a, b = r ({@code logic} false) or AND a, b = r (OF = CF = 0).
+     */
+    private static void condition(MethodVisitor mv, int pair, boolean logic, Label yes) {
+        switch (pair) {
+            case 0: // OF
+                if (!logic) {
+                    mv.visitVarInsn(Opcodes.ILOAD, A);
+                    mv.visitVarInsn(Opcodes.ILOAD, B);
+                    mv.visitInsn(Opcodes.IXOR);
+                    mv.visitVarInsn(Opcodes.ILOAD, A);
+                    mv.visitVarInsn(Opcodes.ILOAD, R);
+                    mv.visitInsn(Opcodes.IXOR);
+                    mv.visitInsn(Opcodes.IAND);
+                    mv.visitJumpInsn(Opcodes.IFLT, yes);
+                }
+                return;
+            case 1: // CF: a < b unsigned
+            case 3: // CF or ZF: a <= b unsigned
+                if (!logic) {
+                    mv.visitVarInsn(Opcodes.ILOAD, A);
+                    mv.visitLdcInsn(Integer.MIN_VALUE);
+                    mv.visitInsn(Opcodes.IXOR);
+                    mv.visitVarInsn(Opcodes.ILOAD, B);
+                    mv.visitLdcInsn(Integer.MIN_VALUE);
+                    mv.visitInsn(Opcodes.IXOR);
+                    mv.visitJumpInsn(pair == 1 ? Opcodes.IF_ICMPLT : Opcodes.IF_ICMPLE, yes);
+                } else if (pair == 3) {
+                    mv.visitVarInsn(Opcodes.ILOAD, R);
+                    mv.visitJumpInsn(Opcodes.IFEQ, yes);
+                }
+                return;
+            case 2: // ZF
+                mv.visitVarInsn(Opcodes.ILOAD, R);
+                mv.visitJumpInsn(Opcodes.IFEQ, yes);
+                return;
+            case 4: // SF
+                mv.visitVarInsn(Opcodes.ILOAD, R);
+                mv.visitJumpInsn(Opcodes.IFLT, yes);
+                return;
+            case 5: // PF: even parity of the low byte
+                mv.visitVarInsn(Opcodes.ILOAD, R);
+                mv.visitLdcInsn(0xFF);
+                mv.visitInsn(Opcodes.IAND);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "bitCount", "(I)I", false);
+                mv.visitInsn(Opcodes.ICONST_1);
+                mv.visitInsn(Opcodes.IAND);
+                mv.visitJumpInsn(Opcodes.IFEQ, yes);
+                return;
+            case 6: // SF != OF: a < b signed (SUB); r < 0 (AND)
+                if (!logic) {
+                    mv.visitVarInsn(Opcodes.ILOAD, A);
+                    mv.visitVarInsn(Opcodes.ILOAD, B);
+                    mv.visitJumpInsn(Opcodes.IF_ICMPLT, yes);
+                } else {
+                    mv.visitVarInsn(Opcodes.ILOAD, R);
+                    mv.visitJumpInsn(Opcodes.IFLT, yes);
+                }
+                return;
+            default: // ZF or SF != OF: a <= b signed (SUB); r <= 0 (AND)
+                if (!logic) {
+                    mv.visitVarInsn(Opcodes.ILOAD, A);
+                    mv.visitVarInsn(Opcodes.ILOAD, B);
+                    mv.visitJumpInsn(Opcodes.IF_ICMPLE, yes);
+                } else {
+                    mv.visitVarInsn(Opcodes.ILOAD, R);
+                    mv.visitJumpInsn(Opcodes.IFLE, yes);
+                }
+                return;
+        }
     }
 
     /**

@@ -100,6 +100,52 @@ class CompiledBlockTest {
         }
     }
 
+    /**
+     * CMP, SUB and TEST (register and immediate forms) followed by each Jcc run fused in a
+     * compiled block: taken or not, EIP, flags and clocks as in the step loop, for operand pairs
+     * at the edges of every condition (equal, signed and unsigned order apart, overflow, sign,
+     * parity).
+     */
+    @Test
+    void aCompareFusedWithItsJccAgreesWithTheStepLoop() {
+        int[][] pairs = {{0, 0}, {1, 2}, {2, 1}, {-1, 1}, {1, -1}, {Integer.MIN_VALUE, 1}, {Integer.MAX_VALUE, -1},
+            {0x80, 0x80}, {0x7F, 0x7E}, {0x12345678, 0x12345678}, {0xF0, 0x0F}, {-5, -7}};
+        int[][] compares = {{0x39, 0xD8}, {0x29, 0xD8}, {0x85, 0xD8}, {0x3D, 0, 0, 0, 0}, {0x2D, 0, 0, 0, 0},
+            {0xA9, 0, 0, 0, 0}};
+        for (int[] cmp : compares) {
+            for (int cc = 0; cc < 16; cc++) {
+                for (int wide = 0; wide < 2; wide++) {
+                    for (int[] p : pairs) {
+                        List<Integer> bytes = new ArrayList<>();
+                        for (int k = 0; k < cmp.length; k++) {
+                            // the immediate forms take EBX's value as their immediate
+                            bytes.add(k == 0 || cmp.length == 2 ? cmp[k] : p[1] >>> 8 * (k - 1) & 0xFF);
+                        }
+                        if (wide == 0) {
+                            bytes.addAll(List.of(0x70 + cc, 0x01));
+                        } else {
+                            bytes.addAll(List.of(0x0F, 0x80 + cc, 0x01, 0, 0, 0));
+                        }
+                        bytes.addAll(List.of(0x40, HLT));
+                        int[] code = bytes.stream().mapToInt(Integer::intValue).toArray();
+                        CpuRig compiled = BlockRunnerTest.rig(code, 1);
+                        compiled.cpu.compileAfter = 0;
+                        CpuRig steps = BlockRunnerTest.rig(code, 1);
+                        for (CpuRig r : new CpuRig[] {compiled, steps}) {
+                            r.set(Cpu.EAX, p[0]).set(Cpu.EBX, p[1]);
+                        }
+                        compiled.cpu.runUntil(Long.MAX_VALUE, 100);
+                        steps.run();
+                        steps.step(1);
+                        String what = String.format("%02X J%X %s %d,%d", cmp[0], cc, wide == 0 ? "Jb" : "Jv", p[0], p[1]);
+                        assertThat(compiled.cpu.state).as(what).isEqualTo(Cpu.State.HALTED);
+                        BlockRunnerTest.assertSameState(compiled, steps, what);
+                    }
+                }
+            }
+        }
+    }
+
     /** The tight benchmark's loop, 1000 times: its block is compiled after 256 runs. */
     @Test
     void aLoopThatBecomesHotAgreesWithTheStepLoop() {

@@ -151,7 +151,7 @@ public final class Fast32 {
         };
     }
 
-    static void branch(Cpu c, int disp, boolean o32, int taken) {
+    public static void branch(Cpu c, int disp, boolean o32, int taken) {
         int target = c.nextEip + disp;
         if (!o32) {
             target &= 0xFFFF;
