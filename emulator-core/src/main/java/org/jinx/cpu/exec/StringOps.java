@@ -58,8 +58,16 @@ public final class StringOps {
         return r & ~mask | r + delta & mask;
     }
 
-    /** Iterations to run now: the count (unsigned) or CHUNK, whichever is less. */
-    private static int budget(int count) {
+    /**
+     * Iterations to run now: the count (unsigned) or CHUNK, whichever is less; one while TF is
+     * set or debug registers are armed, because the 386 takes a single-step trap, and a data
+     * breakpoint's trap, after the iteration that caused it, with eIP still at the instruction
+     * (386 manual 12.3.1.4 and 12.3.1.2).
+     */
+    private static int budget(Cpu cpu, int count) {
+        if (cpu.tf() || cpu.debugActive) {
+            return 1;
+        }
         return Integer.compareUnsigned(count, CHUNK) < 0 ? count : CHUNK;
     }
 
@@ -172,7 +180,7 @@ public final class StringOps {
         if (count == 0) {
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         boolean fast = !cpu.debugActive;
         Segment sg = cpu.seg[src];
@@ -230,7 +238,7 @@ public final class StringOps {
         if (count == 0) {
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         boolean fast = !cpu.debugActive;
         Segment dg = cpu.seg[Cpu.ES];
@@ -277,7 +285,7 @@ public final class StringOps {
         if (count == 0) {
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         try {
             while (done < n) {
@@ -328,7 +336,7 @@ public final class StringOps {
             if (count == 0) {
                 return;
             }
-            n = budget(count);
+            n = budget(cpu, count);
         }
         boolean whileEqual = d.rep == 0xF3;
         int done = 0;
@@ -392,7 +400,7 @@ public final class StringOps {
                 finishIo(cpu, d, ins, mask, 0, 0);
                 return;
             }
-            n = budget(count);
+            n = budget(cpu, count);
         }
         IoPermission.check(cpu, port, size);
         int done = 0;
