@@ -155,8 +155,8 @@ static void initialized(message *m)
 	int result = m->m_rs_init.result;
 
 	reply(m->m_source, OK);
-	if (!upd.swapped) {
-		return;                         /* a fresh start */
+	if (!upd.swapped || m->m_source != upd.ep) {
+		return;                         /* a fresh start or a restart */
 	}
 	if (is_plain_update()) {
 		CHECK_EQ("the_new_instance_answers_rs_init_ok", result, OK);
@@ -192,6 +192,9 @@ int main(void)
 	m.m_rs_init.type = SEF_INIT_FRESH;
 	m.m_rs_init.old_endpoint = NONE;
 	asynsend(SVC, &m);
+	m.m_rs_init.type = SEF_INIT_RESTART;
+	m.m_rs_init.restarts = 1;
+	asynsend(RESTARTED, &m);
 
 	for (;;) {
 		if (_receive(ANY, &m, &status) != OK) {

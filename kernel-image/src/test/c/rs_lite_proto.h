@@ -1,7 +1,7 @@
 /*
  * rs_lite, an RS-like server (spec 5.4), and the SEF service it updates (sef_svc, scenarios 45-48
  * of spec 7). Boot slots: sef_svc in 0, sef_peer in 1, rs_lite in 2 (RS_PROC_NR, the endpoint the
- * SEF library talks to). The service drives the test: each phase starts with an RSL_UPDATE
+ * SEF library talks to), sef_restarted in 3. The service drives the test: each phase starts with an RSL_UPDATE
  * request to RS by SENDREC, which RS answers at once (RSL_STARTED) and then runs the update;
  * RS ends every update it started with RSL_PHASE_END, carrying how the update ended.
  */
@@ -13,6 +13,7 @@
 
 #define SVC 0
 #define PEER 1
+#define RESTARTED 3     /* sef_restarted: initialized as a restart */
 
 #define RSL_UPDATE 0x9101       /* svc -> rs (SENDREC): m1_i1 state, m1_i2 prepare_maxtime (ticks), m1_i3 RSL_* */
 #define RSL_STARTED 0x9102      /* rs -> svc: the answer to RSL_UPDATE */
