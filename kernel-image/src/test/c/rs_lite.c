@@ -4,7 +4,7 @@
  * us), and an alarm for prepare_maxtime. Ready with an error: end the update by answering with
  * the error. Ready with OK: fork the service (an identity update), SYS_UPDATE, allow the new
  * image and send it RS_INIT; its RS_INIT answer ends the update and the old image is cleared.
- * The alarm first: cancel with RS_LU_PREPARE{NULL}, sent without NOREPLY so that it is the
+ * A failed init rolls back (SYS_UPDATE with SYS_UPD_ROLLBACK). The alarm first: cancel with RS_LU_PREPARE{NULL}, sent without NOREPLY so that it is the
  * answer if the service is already waiting in its "ready" SENDREC. See rs_lite_proto.h.
  */
 #include "rs_lite_proto.h"
@@ -149,15 +149,35 @@ static void prepared(message *m, int status)
 	}
 }
 
+/*
+ * 5.4 step 6, failure: freeze the new image, swap back, answer the old image (at its endpoint
+ * again) with the error, and clear the new image. The failed new image gets no answer.
+ */
+static void rollback(int result)
+{
+	int frozen = sys_privctl(upd.ep, SYS_PRIV_DISALLOW, NULL);
+	int back = sys_update(upd.ep, upd.old_image, SYS_UPD_ROLLBACK);
+
+	CHECK("rs_rolls_back_with_sys_update_after_a_failed_init", frozen == OK && back == OK);
+	reply(upd.ep, result);
+	CHECK_EQ("rs_clears_the_failed_new_image", sys_clear(upd.old_image), OK);
+	end_update(result);
+}
+
 /* 5.4 step 6: the new image's RS_INIT answer. */
 static void initialized(message *m)
 {
 	int result = m->m_rs_init.result;
 
-	reply(m->m_source, OK);
 	if (!upd.swapped || m->m_source != upd.ep) {
+		reply(m->m_source, OK);
 		return;                         /* a fresh start or a restart */
 	}
+	if (result != OK) {
+		rollback(result);
+		return;
+	}
+	reply(m->m_source, OK);
 	if (is_plain_update()) {
 		CHECK_EQ("the_new_instance_answers_rs_init_ok", result, OK);
 		CHECK_EQ("rs_clears_the_old_image", sys_clear(upd.old_image), OK);
@@ -174,7 +194,7 @@ int main(void)
 	int status;
 	struct jinx_procinfo me;
 
-	plan(8);
+	plan(10);
 	sys_getprocinfo(RS_PROC_NR, &me);
 	my_priv_id = me.priv_id;
 	whitelist[0].flags = IPCF_MATCH_M_SOURCE | IPCF_EL_WHITELIST;

@@ -1,8 +1,8 @@
 /*
  * A service built on the SEF library, updated by rs_lite (rs_lite_proto.h): scenarios 45-48 of
  * spec 7, one phase each, in this order: 45's contrast (a prepare without AMF_NOREPLY), 47 (a
- * second prepare), 46 before prepare-done, 46 after it, 45 (a full live update), 48 (IPC filters
- * during prepare, then a second live update). The service's state lives in {st}: a live update
+ * second prepare), 46 before prepare-done, 46 after it, 45 (a full live update), a rollback
+ * (the new image's init fails), 48 (IPC filters during prepare, then a second live update). The service's state lives in {st}: a live update
  * hands it to the new image through grant 0.
  */
 #include "rs_lite_proto.h"
@@ -18,6 +18,7 @@ static struct {
 	int resets, asynsize_at_reset;
 	int responses, sent_result, sent_state, answer_type;
 	int phase, test_ready;
+	int fail_init;                  /* the next new image's init fails (a rollback) */
 } st;
 
 static volatile int where;              /* what the service's own code was doing */
@@ -44,7 +45,7 @@ static int init_lu(int type, sef_init_info_t *info)
 	st.lu_inits++;
 	st.lu_type = type;
 	st.lu_old = info->old_endpoint;
-	return st.transfer;
+	return st.transfer != OK ? st.transfer : st.fail_init ? EGENERIC : OK;
 }
 
 static int isvalid(int state, int flags)
@@ -238,6 +239,25 @@ static void live_update_45(void)
 	CHECK_EQ("the_new_image_runs_at_the_service_endpoint", me, SVC);
 }
 
+/* 5.4 step 6 and 5.8 case 2: the new image's init fails, RS swaps back, the old image goes on. */
+static void rollback(void)
+{
+	message m;
+	endpoint_t me = NONE;
+	int lu_inits = st.lu_inits;
+
+	lose_registration();
+	st.fail_init = 1;
+	request(SEF_LU_STATE_WORK_FREE, 600, 0, &m);
+	collect(GOT_END | GOT_PING, 600);
+	st.fail_init = 0;
+	sys_whoami(&me, NULL, 0, NULL);
+	CHECK("after_a_failed_init_the_old_image_goes_on_with_the_error", (got & GOT_END) && end_result == EGENERIC
+		&& sef_lu_last_result() == EGENERIC && sef_lu_state() == SEF_LU_STATE_NULL
+		&& st.lu_inits == lu_inits && me == SVC);
+	CHECK("after_the_rollback_senda_reload_delivers_the_old_images_pending_message", got & GOT_PING);
+}
+
 static void filters_during_prepare_48(void)
 {
 	message m;
@@ -291,7 +311,7 @@ int main(void)
 {
 	message m;
 
-	plan(23);
+	plan(25);
 	st.marker = 45;
 	sef_setcb_init_fresh(init_fresh);
 	sef_setcb_init_lu(init_lu);
@@ -307,6 +327,7 @@ int main(void)
 	cancel_before_prepare_done_46();
 	cancel_after_prepare_done_46();
 	live_update_45();
+	rollback();
 	filters_during_prepare_48();
 
 	memset(&m, 0, sizeof(m));
