@@ -228,8 +228,7 @@ int sef_lu_request(message *m)
 		return r;
 	}
 	if ((r = fetch_state_data(m->m_rs_update.state_data_gid)) != OK) {
-		sys_statectl(SYS_STATE_CLEAR_IPC_FILTERS, NULL, 0);
-		lu_ready(r);
+		lu_ready(r);                    /* its way back to IDLE also drops half-installed filters */
 		return r;
 	}
 	lu_flags = flags;
