@@ -100,7 +100,7 @@ struct jinx_machine {
 /* One boot image slot: its fixed endpoint (spec 2.4) and the name of what runs there. */
 struct jinx_bootproc {
 	endpoint_t endpt;
-	char name[12];
+	char name[16];
 };
 
 struct jinx_kerninfo {

@@ -55,7 +55,7 @@ public final class KernInfo {
     @Abi(offsetOf = "struct jinx_kerninfo.image")
     static final int IMAGE = 88;
     @Abi(sizeOf = "struct jinx_kerninfo")
-    static final int SIZE = 360;
+    static final int SIZE = 428;
 
     @Abi(offsetOf = "struct kinfo.free_pages")
     static final int KINFO_FREE_PAGES = 16;
@@ -70,10 +70,10 @@ public final class KernInfo {
     @Abi(offsetOf = "struct jinx_machine.ram_bytes")
     static final int MACHINE_RAM_BYTES = 12;
     @Abi(sizeOf = "struct jinx_bootproc")
-    static final int BOOTPROC_SIZE = 16;
+    static final int BOOTPROC_SIZE = 20;
     @Abi(offsetOf = "struct jinx_bootproc.name")
     static final int BOOTPROC_NAME = 4;
-    static final int BOOTPROC_NAME_LEN = 12;
+    static final int BOOTPROC_NAME_LEN = 16;
 
     private final PhysicalMemory mem;
     private final Kernel kernel;
