@@ -19,6 +19,7 @@ static void refusals(void)
 	CHECK_EQ("update_of_a_bad_endpoint_is_einval", sys_update(_ENDPOINT(5, 200), ACT_B, 0), EINVAL);
 	CHECK_EQ("update_with_a_process_that_is_not_sys_proc_is_eperm", sys_update(ACT_B, user_child, 0), EPERM);
 	CHECK_EQ("update_of_a_runnable_process_is_ebusy", sys_update(DIRECTOR, ACT_B, 0), EBUSY);
+	CHECK_EQ("update_to_a_runnable_process_is_ebusy", sys_update(ACT_B, DIRECTOR, 0), EBUSY);
 	act(ACT_C, OP_SEND, ACT_B, 36);
 	await_sending(ACT_C, ACT_B);
 	CHECK_EQ("update_of_a_sending_process_is_ebusy", sys_update(ACT_C, ACT_D, 0), EBUSY);
@@ -34,7 +35,7 @@ int main(void)
 	int status;
 	endpoint_t t;
 
-	plan(5 + 21);
+	plan(6 + 21);
 	refusals();
 
 	/* E asks RS for its update: a SENDREC whose request RS takes, so E waits in the reply phase. */

@@ -2,7 +2,10 @@ package org.jinx.kernel.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jinx.kernel.Errno;
+import org.jinx.kernel.ipc.IpcCall;
 import org.jinx.kernel.mm.AddressSpaces;
+import org.jinx.kernel.proc.Proc;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,10 +68,10 @@ class KernInfoPageTest {
 
     @Test
     void theKerninfoCallAnswersTheFixedAddress() {
-        var p = sys.kernel.newProcess("p");
+        Proc p = sys.kernel.newProcess("p");
         sys.kernel.setSystemPriv(p, -1);
         sys.kernel.allow(p);
-        assertThat(sys.kernel.ipc().doIpc(p, 6, 0, 0)).isZero();
+        assertThat(sys.kernel.ipc().doIpc(p, IpcCall.MINIX_KERNINFO, 0, 0)).isEqualTo(Errno.OK);
         assertThat(p.context.ebx).isEqualTo(addr);
     }
 }
