@@ -58,6 +58,12 @@ int main(void)
 			r->entry_flags = table[c->index].flags;
 			r->entry_result = table[c->index].result;
 			break;
+		case OP_ALARM: {
+			clock_t left = 0;
+			r->result = sys_setalarm2(c->tag, 0, &left, NULL);
+			r->tag = (int) left;
+			break;
+		}
 		case OP_SENDA: {
 			int ebx;
 			r->result = trap(SENDA, c->peer, table, &ebx);

@@ -35,9 +35,11 @@ int main(void)
 	int status;
 	endpoint_t t;
 
-	plan(6 + 21);
+	plan(6 + 22);
 	refusals();
 
+	/* E has an alarm far ahead (slot-bound: it must stay with E). */
+	run(E, OP_ALARM, NONE, 6000);
 	/* E asks RS for its update: a SENDREC whose request RS takes, so E waits in the reply phase. */
 	act(E, OP_SENDREC, DIRECTOR, 370);
 	await_sending(E, DIRECTOR);
@@ -85,6 +87,8 @@ int main(void)
 		r3.m_source == ACT_C && r3.tag == 381 && r4.m_source == ACT_D && r4.tag == 382);
 	collect(ACT_C);
 	collect(ACT_D);
+	r = run(E, OP_ALARM, NONE, 0);
+	CHECK("the_alarm_stays_with_e", r.result == OK && r.tag > 5000 && r.tag <= 6000);
 
 	/* 42: roll back while the new instance is blocked sending to a server. */
 	act(E, OP_SEND, ACT_B, 420);

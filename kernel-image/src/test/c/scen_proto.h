@@ -29,6 +29,7 @@ enum sc_op {
 	OP_SENDA,               /* _senda(table, count) */
 	OP_SET_ENTRY,           /* table[index] = {flags, dst, tag}; no IPC */
 	OP_PEEK_ENTRY,          /* report table[index]'s flags and result */
+	OP_ALARM,               /* sys_setalarm2(tag ticks); reports the previous alarm's ticks left as tag */
 	OP_QUIT
 };
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Spec 7's live-update scenarios 36, 37, 38, 42 and 43 from guest code (scen_live_update.c):
  * SYS_UPDATE's refusals, a forward swap that leaves the caller queue, the pending notification
- * and the async hint with the endpoint and the old image waiting for RS, the new instance
+ * the async hint and the alarm with the endpoint and the old image waiting for RS, the new instance
  * receiving all of it in order, and a rollback that drops the new instance's pending send.
  */
 class LiveUpdateScenariosFromGuestTest {
