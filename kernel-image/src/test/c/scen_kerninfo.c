@@ -82,7 +82,7 @@ int main(void)
 
 	/* The user process: its view of the call, then its write. */
 	if (_receive(WRITER, &m, &status) == OK && m.m_type == KI_REPORT) {
-		CHECK("a_user_process_gets_the_same_address", m.m1_i1 == OK && m.m1_i2 == KERNINFO_ADDR);
+		CHECK("a_user_process_gets_the_same_address", m.m1_i1 == OK && (unsigned) m.m1_i2 == KERNINFO_ADDR);
 		CHECK_EQ("a_user_process_reads_the_same_page", m.m1_i3, KERNINFO_MAGIC);
 	}
 	_send(WRITER, &m);
