@@ -135,6 +135,16 @@ class AbiAgreementTest {
     }
 
     @Test
+    void theKernelInfoPageLayoutIsAmongTheAssertions() {
+        for (String member : new String[] {"magic", "size", "flags", "hz", "boot_time", "uptime", "nr_live_procs", "kinfo",
+                "machine", "image"}) {
+            assertThat(asserts).as(member).anyMatch(a -> a.contains("offsetof(struct jinx_kerninfo, " + member + ")"));
+        }
+        assertThat(asserts).anyMatch(a -> a.contains("sizeof(struct jinx_kerninfo)"))
+                .anyMatch(a -> a.contains("sizeof(struct jinx_bootproc)")).anyMatch(a -> a.startsWith("_Static_assert((long long) (KERNINFO_ADDR)"));
+    }
+
+    @Test
     void aDisagreementIsCaught() throws Exception {
         Compiled r = compile(List.of(check("EPERM", 1, "a deliberately wrong EPERM")));
         assertThat(r.status()).isNotZero();
