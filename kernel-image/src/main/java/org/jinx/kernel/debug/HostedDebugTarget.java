@@ -1,0 +1,377 @@
+package org.jinx.kernel.debug;
+
+import java.util.List;
+import org.jinx.Machine;
+import org.jinx.cpu.Cpu;
+import org.jinx.debug.BreakpointKind;
+import org.jinx.debug.DebugMemory;
+import org.jinx.debug.DebugTarget;
+import org.jinx.debug.MachineDebugTarget;
+import org.jinx.debug.StopEvent;
+import org.jinx.kernel.Kernel;
+import org.jinx.kernel.proc.Proc;
+import org.jinx.kernel.proc.RtsFlag;
+
+/**
+ * The hosted kernel under a debugger: every guest process is a gdb thread ({@link ThreadIds}).
+ * Run control is the CPU's, through a {@link MachineDebugTarget} (one CPU: a continue runs the
+ * whole system, a step runs one instruction of whichever process is on the CPU). What is
+ * per-thread:
+ * <ul>
+ * <li>registers: the process on the CPU has its registers in the CPU; every other one has them
+ * in its saved context, which the kernel loads when it next runs (written registers included);
+ * <li>memory: through the selected process's own page tables; an unmapped page is unreadable;
+ * <li>software breakpoints: each belongs to the address space (CR3) of the process selected when
+ * gdb inserted it, and stops only there ({@link BreakpointSpaces});
+ * <li>hardware breakpoints and watchpoints: global. The debug-register bank compares linear
+ * addresses whatever page tables are loaded, so they fire in any process at that address.
+ * </ul>
+ * Every stop selects the stopped thread: the process on the CPU, or, while the CPU is idle, the
+ * process that ran last (or the first one, if that one has gone).
+ *
+ * <p>Everything about the kernel is read while the guest is stopped, under the monitor of the
+ * CPU's target, which the guest thread holds whenever it changes state.
+ */
+public final class HostedDebugTarget implements DebugTarget {
+    private final MachineDebugTarget cpuTarget;
+    private final Kernel kernel;
+    private final Cpu cpu;
+    private final Machine machine;
+
+    // Guarded by cpuTarget.
+    private final BreakpointSpaces breakpointSpaces = new BreakpointSpaces();
+    /** The thread gdb selected with Hg; 0 for the stopped thread. */
+    private int selected;
+    /** The thread id of the process seen on the CPU at the last stop, 0 before any. */
+    private int lastRan;
+
+    /** {@code startStopped}: the system waits for a debugger's first resume (QEMU's -S). */
+    public HostedDebugTarget(Machine machine, Kernel kernel, boolean startStopped) {
+        this.machine = machine;
+        this.cpu = machine.cpu;
+        this.kernel = kernel;
+        this.cpuTarget = new MachineDebugTarget(machine, startStopped);
+    }
+
+    /** Runs the system under debugger control; see {@link MachineDebugTarget#runGuest}. */
+    public Machine.StopReason runGuest(long maxInstructions) {
+        return cpuTarget.runGuest(maxInstructions);
+    }
+
+    /** True once a debugger's kill has ended the run. */
+    public boolean wasKilled() {
+        return cpuTarget.wasKilled();
+    }
+
+    // ------------------------------------------------------------------ run control
+
+    @Override
+    public void setStopListener(StopListener l) {
+        StopListener to = l != null ? l : e -> { };
+        cpuTarget.setStopListener(new StopListener() {
+            @Override
+            public void stopped(StopEvent e) {
+                synchronized (cpuTarget) {
+                    noteStop();
+                }
+                to.stopped(e);
+            }
+
+            @Override
+            public void notice(String text) {
+                to.notice(text);
+            }
+        });
+    }
+
+    /** At every stop: the stopped thread is selected again, and parked breakpoints age. */
+    private void noteStop() {
+        selected = 0;
+        breakpointSpaces.stopped();
+        Proc p = kernel.currentProc();
+        if (p != null && ThreadIds.isThread(p)) {
+            lastRan = ThreadIds.of(p);
+        }
+    }
+
+    @Override
+    public boolean attach() {
+        synchronized (cpuTarget) {
+            boolean ok = cpuTarget.attach();
+            if (ok) {
+                noteStop(); // an attach stops silently: no stop event
+            }
+            return ok;
+        }
+    }
+
+    @Override
+    public void detach() {
+        synchronized (cpuTarget) {
+            cpuTarget.detach();
+            breakpointSpaces.clear();
+        }
+    }
+
+    @Override
+    public boolean resume(boolean step) {
+        return cpuTarget.resume(step);
+    }
+
+    @Override
+    public void interrupt() {
+        cpuTarget.interrupt();
+    }
+
+    @Override
+    public void kill() {
+        cpuTarget.kill();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return cpuTarget.isRunning();
+    }
+
+    @Override
+    public StopEvent lastStop() {
+        return cpuTarget.lastStop();
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    @Override
+    public int[] threadIds() {
+        synchronized (cpuTarget) {
+            List<Proc> all = ThreadIds.all(kernel.procs());
+            int[] ids = new int[all.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = ThreadIds.of(all.get(i));
+            }
+            return ids;
+        }
+    }
+
+    @Override
+    public boolean isThreadAlive(int tid) {
+        synchronized (cpuTarget) {
+            return ThreadIds.lookup(kernel.procs(), tid) != null;
+        }
+    }
+
+    /** "pong, endpoint 1, receiving from ANY" (the state part: running, ready, or what blocks it). */
+    @Override
+    public String threadDescription(int tid) {
+        synchronized (cpuTarget) {
+            Proc p = ThreadIds.lookup(kernel.procs(), tid);
+            if (p == null) {
+                return null;
+            }
+            return p.name() + ", endpoint " + p.endpoint() + ", " + state(p);
+        }
+    }
+
+    private String state(Proc p) {
+        if (p == kernel.currentProc()) {
+            return "running";
+        }
+        if (p.isRunnable()) {
+            return "ready";
+        }
+        if (p.hasRts(RtsFlag.SENDING)) {
+            return "sending to " + KernelReport.who(kernel, p.sendtoE);
+        }
+        if (p.hasRts(RtsFlag.RECEIVING)) {
+            return "receiving from " + KernelReport.who(kernel, p.getfromE);
+        }
+        return "blocked: " + RtsFlag.describe(p.rts());
+    }
+
+    @Override
+    public int stoppedThread() {
+        synchronized (cpuTarget) {
+            Proc p = kernel.currentProc();
+            if (p != null && ThreadIds.isThread(p)) {
+                return ThreadIds.of(p);
+            }
+            if (lastRan != 0 && ThreadIds.lookup(kernel.procs(), lastRan) != null) {
+                return lastRan;
+            }
+            List<Proc> all = ThreadIds.all(kernel.procs());
+            return all.isEmpty() ? CPU_THREAD : ThreadIds.of(all.get(0));
+        }
+    }
+
+    @Override
+    public boolean selectThread(int tid) {
+        synchronized (cpuTarget) {
+            if (tid != 0 && ThreadIds.lookup(kernel.procs(), tid) == null) {
+                return false;
+            }
+            selected = tid;
+            return true;
+        }
+    }
+
+    /** The selected process, or null when there is none (no process left). Caller holds cpuTarget. */
+    private Proc selectedProc() {
+        Proc p = selected != 0 ? ThreadIds.lookup(kernel.procs(), selected) : null;
+        return p != null ? p : ThreadIds.lookup(kernel.procs(), stoppedThread());
+    }
+
+    /** True when the selected process's state is the CPU's. Caller holds cpuTarget. */
+    private boolean onCpu(Proc p) {
+        return p == null || p == kernel.currentProc();
+    }
+
+    // ------------------------------------------------------------------ registers and memory
+
+    @Override
+    public int readRegister(int n, byte[] out, int off) {
+        synchronized (cpuTarget) {
+            Proc p = selectedProc();
+            if (onCpu(p)) {
+                return cpuTarget.readRegister(n, out, off);
+            }
+            return cpuTarget.isRunning() ? -1 : ContextRegisters.read(p.context, n, out, off);
+        }
+    }
+
+    @Override
+    public boolean writeRegister(int n, byte[] in, int off) {
+        synchronized (cpuTarget) {
+            Proc p = selectedProc();
+            if (onCpu(p)) {
+                return cpuTarget.writeRegister(n, in, off);
+            }
+            return !cpuTarget.isRunning() && !cpuTarget.lastStop().isFinal() && ContextRegisters.write(p.context, n, in, off);
+        }
+    }
+
+    @Override
+    public int readMemory(long addr, byte[] out, int off, int len) {
+        synchronized (cpuTarget) {
+            Proc p = selectedProc();
+            if (onCpu(p)) {
+                return cpuTarget.readMemory(addr, out, off, len);
+            }
+            return cpuTarget.isRunning() ? 0 : memoryOf(p).read(addr, out, off, len);
+        }
+    }
+
+    @Override
+    public int writeMemory(long addr, byte[] in, int off, int len) {
+        synchronized (cpuTarget) {
+            Proc p = selectedProc();
+            if (onCpu(p)) {
+                return cpuTarget.writeMemory(addr, in, off, len);
+            }
+            return cpuTarget.isRunning() || cpuTarget.lastStop().isFinal() ? 0 : memoryOf(p).write(addr, in, off, len);
+        }
+    }
+
+    /** p's memory through its own page tables, as the kernel's memory manager maps them. */
+    private DebugMemory memoryOf(Proc p) {
+        int space = p.context.cr3;
+        return new DebugMemory(machine.mem, lin -> kernel.spaces().translate(space, lin));
+    }
+
+    // ------------------------------------------------------------------ breakpoints
+
+    @Override
+    public boolean insertBreakpoint(BreakpointKind kind, long addr, int length) {
+        if (kind != BreakpointKind.SOFTWARE) {
+            return cpuTarget.insertBreakpoint(kind, addr, length);
+        }
+        synchronized (cpuTarget) {
+            Integer active = breakpointSpaces.activeSpace(addr);
+            if (active != null) {
+                return true; // gdb may insert the same point twice; it is one point
+            }
+            int space = breakpointSpaces.spaceFor(addr, spaceOf(selectedProc()));
+            if (!cpuTarget.insertBreakpointInSpace(addr, space)) {
+                return false;
+            }
+            breakpointSpaces.inserted(addr, space);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean removeBreakpoint(BreakpointKind kind, long addr, int length) {
+        if (kind != BreakpointKind.SOFTWARE) {
+            return cpuTarget.removeBreakpoint(kind, addr, length);
+        }
+        synchronized (cpuTarget) {
+            Integer space = breakpointSpaces.activeSpace(addr);
+            if (space == null || !cpuTarget.removeBreakpointInSpace(addr, space)) {
+                return false;
+            }
+            breakpointSpaces.removed(addr);
+            return true;
+        }
+    }
+
+    @Override
+    public void removeAllBreakpoints() {
+        synchronized (cpuTarget) {
+            cpuTarget.removeAllBreakpoints();
+            if (!cpuTarget.isRunning()) {
+                breakpointSpaces.clear();
+            }
+        }
+    }
+
+    /** The page directory p's code runs under: the CPU's for the process on it. */
+    private int spaceOf(Proc p) {
+        if (p == null) {
+            return MachineDebugTarget.ANY_SPACE;
+        }
+        return p == kernel.currentProc() ? cpu.cr3 : p.context.cr3;
+    }
+
+    // ------------------------------------------------------------------ monitor
+
+    @Override
+    public String registerDump() {
+        return cpuTarget.registerDump();
+    }
+
+    @Override
+    public String memoryMap() {
+        synchronized (cpuTarget) {
+            if (cpuTarget.isRunning()) {
+                return "the guest is running\n";
+            }
+            Proc p = selectedProc();
+            String who = p == null ? "no process" : p.name() + " (thread " + ThreadIds.of(p) + ")";
+            if (onCpu(p)) {
+                return "The CPU's page tables, " + who + ":\n" + cpuTarget.memoryMap();
+            }
+            return who + " is not on the CPU; its pages are those of CR3=" + String.format("%08x", p.context.cr3)
+                    + ". Select the thread that runs to see them listed.\n";
+        }
+    }
+
+    @Override
+    public String processList() {
+        synchronized (cpuTarget) {
+            return cpuTarget.isRunning() ? "the guest is running\n" : KernelReport.processes(kernel);
+        }
+    }
+
+    @Override
+    public String ipcState() {
+        synchronized (cpuTarget) {
+            return cpuTarget.isRunning() ? "the guest is running\n" : KernelReport.ipc(kernel);
+        }
+    }
+
+    @Override
+    public String addressNote() {
+        return "Hosted mode: each guest process is a thread (id = endpoint + 1). Registers and memory are the selected"
+                + " thread's, read through its own page tables. A software breakpoint stops only in the address space"
+                + " of the thread selected when gdb inserts it (at continue or step); hardware breakpoints and"
+                + " watchpoints stop in every process.";
+    }
+}
