@@ -49,6 +49,15 @@ public interface DebugTarget {
     /** Starts a continue or a single step; false unless the guest was stopped. A stop event follows. */
     boolean resume(boolean step);
 
+    /**
+     * A continue, or a step of thread {@code tid} (0: whichever thread is on the CPU). With one
+     * CPU and one thread this is {@link #resume(boolean)}; a target with several threads makes
+     * the step execute one instruction of that thread.
+     */
+    default boolean resume(boolean step, int tid) {
+        return resume(step);
+    }
+
     /** Asks a running guest to stop; a stop event with {@link StopEvent.Reason#INTERRUPTED} follows. Ignored when stopped. */
     void interrupt();
 

@@ -44,6 +44,14 @@ public final class HostedDebugTarget implements DebugTarget {
     private int selected;
     /** The thread id of the process seen on the CPU at the last stop, 0 before any. */
     private int lastRan;
+    /** A step in progress for this thread (0: none), and whether it still waits for the thread to get the CPU. */
+    private int followTid;
+    private boolean stepOnArrival;
+    /** The step's temporary breakpoint: the stepped process's next instruction, in its space. */
+    private boolean tempSet;
+    private boolean tempOwned;
+    private long tempAddr;
+    private int tempSpace;
 
     /** {@code startStopped}: the system waits for a debugger's first resume (QEMU's -S). */
     public HostedDebugTarget(Machine machine, Kernel kernel, boolean startStopped) {
@@ -71,10 +79,16 @@ public final class HostedDebugTarget implements DebugTarget {
         cpuTarget.setStopListener(new StopListener() {
             @Override
             public void stopped(StopEvent e) {
+                StopEvent forward;
                 synchronized (cpuTarget) {
-                    noteStop();
+                    forward = followStep(e);
+                    if (forward != null) {
+                        noteStop();
+                    }
                 }
-                to.stopped(e);
+                if (forward != null) {
+                    to.stopped(forward);
+                }
             }
 
             @Override
@@ -108,14 +122,102 @@ public final class HostedDebugTarget implements DebugTarget {
     @Override
     public void detach() {
         synchronized (cpuTarget) {
-            cpuTarget.detach();
+            cpuTarget.detach(); // drops every breakpoint, a step's temporary one too
+            tempSet = false;
+            clearFollow();
             breakpointSpaces.clear();
         }
     }
 
     @Override
     public boolean resume(boolean step) {
-        return cpuTarget.resume(step);
+        return resume(step, 0);
+    }
+
+    /**
+     * A step executes one instruction of process {@code tid} (0: the one on the CPU). If that
+     * process is not on the CPU, the system runs until it is, then steps it. If the instruction
+     * enters the kernel and another process gets the CPU (an IPC that blocks, a preempting clock
+     * tick), the system runs on until the stepped process is back, so a step never ends in
+     * another process: stepping over {@code int $0x21} waits for the IPC to complete.
+     */
+    @Override
+    public boolean resume(boolean step, int tid) {
+        synchronized (cpuTarget) {
+            if (cpuTarget.isRunning()) {
+                return false;
+            }
+            clearFollow();
+            Proc cur = kernel.currentProc();
+            Proc want = !step ? null : tid > 0 ? ThreadIds.lookup(kernel.procs(), tid)
+                    : cur != null && ThreadIds.isThread(cur) ? cur : null;
+            if (want == null) {
+                return cpuTarget.resume(step);
+            }
+            followTid = ThreadIds.of(want);
+            if (want == cur) {
+                return cpuTarget.resume(true);
+            }
+            stepOnArrival = true;
+            return runUntilBack(want) && cpuTarget.resume(false);
+        }
+    }
+
+    /**
+     * Turns a stop of the CPU's target into the stop gdb is to see, or null when the system
+     * runs on (a step that is still on its way back to its process). Caller holds cpuTarget.
+     */
+    private StopEvent followStep(StopEvent e) {
+        if (followTid == 0 || e.isFinal()) {
+            clearFollow();
+            return e;
+        }
+        Proc cur = kernel.currentProc();
+        boolean back = cur != null && ThreadIds.of(cur) == followTid && ThreadIds.isThread(cur);
+        boolean ours = tempSet && e.reason() == StopEvent.Reason.BREAKPOINT && back
+                && (cpu.seg[Cpu.CS].base + cpu.eip) == (int) tempAddr;
+        if (ours && stepOnArrival) {
+            dropTemp();
+            stepOnArrival = false;
+            cpuTarget.resume(true); // the process is on the CPU now: its step
+            return null;
+        }
+        if (ours) {
+            clearFollow();
+            return StopEvent.of(StopEvent.Reason.STEPPED);
+        }
+        if (e.reason() == StopEvent.Reason.STEPPED && !back) {
+            Proc f = ThreadIds.lookup(kernel.procs(), followTid);
+            if (f != null && runUntilBack(f)) {
+                cpuTarget.resume(false);
+                return null;
+            }
+        }
+        clearFollow(); // any other stop (a breakpoint, Ctrl-C) ends the step as it is
+        return e;
+    }
+
+    /** Sets the breakpoint that stops when p next runs: at its saved EIP, in its space. */
+    private boolean runUntilBack(Proc p) {
+        tempAddr = p.context.eip & 0xFFFFFFFFL;
+        tempSpace = p.context.cr3;
+        Integer user = breakpointSpaces.activeSpace(tempAddr);
+        tempOwned = user == null || user != tempSpace;
+        tempSet = !tempOwned || cpuTarget.insertBreakpointInSpace(tempAddr, tempSpace);
+        return tempSet;
+    }
+
+    private void dropTemp() {
+        if (tempSet && tempOwned) {
+            cpuTarget.removeBreakpointInSpace(tempAddr, tempSpace);
+        }
+        tempSet = false;
+    }
+
+    private void clearFollow() {
+        dropTemp();
+        followTid = 0;
+        stepOnArrival = false;
     }
 
     @Override
@@ -356,7 +458,7 @@ public final class HostedDebugTarget implements DebugTarget {
     @Override
     public String processList() {
         synchronized (cpuTarget) {
-            return cpuTarget.isRunning() ? "the guest is running\n" : KernelReport.processes(kernel);
+            return cpuTarget.isRunning() ? "the guest is running\n" : KernelReport.processes(kernel, cpu.eip);
         }
     }
 

@@ -21,15 +21,17 @@ public final class KernelReport {
 
     /**
      * One line per gdb thread (process): thread id, slot, endpoint, name, scheduling queue, RTS
-     * flags, and what it is blocked on. The process on the CPU is marked {@code *}.
+     * flags, what it is blocked on, and its EIP: {@code cpuEip} for the process on the CPU (marked
+     * {@code *}), the saved one for the others.
      */
-    public static String processes(Kernel k) {
-        StringBuilder sb = new StringBuilder(String.format("  %-6s %4s %8s %-10s %4s %-24s %s%n",
-                "thread", "slot", "endpoint", "name", "prio", "rts flags", "blocked on"));
+    public static String processes(Kernel k, int cpuEip) {
+        StringBuilder sb = new StringBuilder(String.format("  %-6s %4s %8s %-10s %4s %-24s %-28s %s%n",
+                "thread", "slot", "endpoint", "name", "prio", "rts flags", "blocked on", "eip"));
         Proc running = k.currentProc();
         for (Proc p : ThreadIds.all(k.procs())) {
-            sb.append(String.format("%c %-6d %4d %8d %-10s %4d %-24s %s%n", p == running ? '*' : ' ', ThreadIds.of(p),
-                    p.slot, p.endpoint(), p.name(), p.priority(), RtsFlag.describe(p.rts()), blockedOn(k, p)));
+            sb.append(String.format("%c %-6d %4d %8d %-10s %4d %-24s %-28s %08x%n", p == running ? '*' : ' ',
+                    ThreadIds.of(p), p.slot, p.endpoint(), p.name(), p.priority(), RtsFlag.describe(p.rts()),
+                    blockedOn(k, p), p == running ? cpuEip : p.context.eip));
         }
         if (running == null) {
             sb.append("The CPU is idle: no process is runnable.\n");

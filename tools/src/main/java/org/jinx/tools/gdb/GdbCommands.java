@@ -362,6 +362,11 @@ final class GdbCommands {
 
     /** Starts a continue or step, optionally from {@code addr} (QEMU sets EIP from it too). */
     private String resume(GdbSession s, boolean step, String addr) {
+        return resume(s, step, addr, 0);
+    }
+
+    /** The same for thread {@code tid} (0: any); see {@link DebugTarget#resume(boolean, int)}. */
+    private String resume(GdbSession s, boolean step, String addr, int tid) {
         if (!addr.isEmpty()) {
             long a = Hex.number(addr);
             byte[] eip = new byte[4];
@@ -373,7 +378,7 @@ final class GdbCommands {
             }
         }
         s.waitingForStop = true;
-        if (s.target.resume(step)) {
+        if (s.target.resume(step, tid)) {
             return null; // the stop event answers
         }
         s.waitingForStop = false;
@@ -384,9 +389,8 @@ final class GdbCommands {
     /**
      * {@code vCont;action[:tid]...}: each thread takes the first action that names it or names
      * none. gdb 13 sends {@code vCont;s:1;c} for a plain stepi (step thread 1, continue the
-     * rest), so the first action that applies to the CPU decides (gdb-rsp.md P6). There is
-     * one CPU: with guest processes as threads, a step runs one instruction of whichever process
-     * is on the CPU, and the stop reply names that process.
+     * rest), so the first action that applies to the CPU decides (gdb-rsp.md P6). With guest
+     * processes as threads, a step names its thread, and the target steps that process.
      */
     private String vCont(GdbSession s, String p) {
         String[] actions = p.substring("vCont;".length()).split(";", -1);
@@ -402,10 +406,11 @@ final class GdbCommands {
             } else if ((kind != 'c' && kind != 's') || act.length() != 1) {
                 return E_INVALID;
             }
-            if (colon >= 0 && !appliesTo(s, threadId(a.substring(colon + 1)))) {
+            int tid = colon >= 0 ? threadId(a.substring(colon + 1)) : 0;
+            if (!appliesTo(s, tid)) {
                 continue;
             }
-            return resume(s, kind == 's' || kind == 'S', "");
+            return resume(s, kind == 's' || kind == 'S', "", Math.max(tid, 0));
         }
         return E_INVALID;
     }
