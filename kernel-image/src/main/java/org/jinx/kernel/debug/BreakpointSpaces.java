@@ -11,7 +11,9 @@ import java.util.Map;
  * the same address again takes the parked space rather than the selected one. A parked entry
  * lives through one more stop (gdb steps over a breakpoint at the PC before putting it back) and
  * is then forgotten, so a breakpoint the user deleted does not bind a later one at the same
- * address for long. gdb inserts at most one breakpoint per address, so the address is the key.
+ * address for long (within that time it does: gdb does not say that a breakpoint was deleted
+ * rather than taken out for a stop). gdb inserts at most one breakpoint per address, so the
+ * address is the key.
  */
 final class BreakpointSpaces {
     private final Map<Long, Integer> active = new HashMap<>();

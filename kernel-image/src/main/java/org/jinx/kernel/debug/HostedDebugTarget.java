@@ -21,8 +21,10 @@ import org.jinx.kernel.proc.RtsFlag;
  * <li>registers: the process on the CPU has its registers in the CPU; every other one has them
  * in its saved context, which the kernel loads when it next runs (written registers included);
  * <li>memory: through the selected process's own page tables; an unmapped page is unreadable;
- * <li>software breakpoints: each belongs to the address space (CR3) of the process selected when
- * gdb inserted it, and stops only there ({@link BreakpointSpaces});
+ * <li>software breakpoints: each belongs to the address space (CR3) of one process and stops
+ * only there: the thread the user picked (gdb's {@code thread N}) when gdb first inserted it, or
+ * the stopped thread if none was picked. gdb takes breakpoints out at every stop and puts them
+ * back at every resume; one put back keeps its space ({@link BreakpointSpaces});
  * <li>hardware breakpoints and watchpoints: global. The debug-register bank compares linear
  * addresses whatever page tables are loaded, so they fire in any process at that address.
  * </ul>
@@ -42,6 +44,13 @@ public final class HostedDebugTarget implements DebugTarget {
     private final BreakpointSpaces breakpointSpaces = new BreakpointSpaces();
     /** The thread gdb selected with Hg; 0 for the stopped thread. */
     private int selected;
+    /**
+     * The thread the user picked: the last Hg, unless it named the stopped thread (0). Unlike
+     * the selection it survives the stop of a step, because gdb steps a thread over its
+     * breakpoint before it inserts the breakpoints of a continue, and that step's stop resets
+     * the selection to the stepped thread. Cleared at any other stop.
+     */
+    private int picked;
     /** The thread id of the process seen on the CPU at the last stop, 0 before any. */
     private int lastRan;
     /** A step in progress for this thread (0: none), and whether it still waits for the thread to get the CPU. */
@@ -83,7 +92,7 @@ public final class HostedDebugTarget implements DebugTarget {
                 synchronized (cpuTarget) {
                     forward = followStep(e);
                     if (forward != null) {
-                        noteStop();
+                        noteStop(forward.reason() == StopEvent.Reason.STEPPED);
                     }
                 }
                 if (forward != null) {
@@ -99,8 +108,11 @@ public final class HostedDebugTarget implements DebugTarget {
     }
 
     /** At every stop: the stopped thread is selected again, and parked breakpoints age. */
-    private void noteStop() {
+    private void noteStop(boolean step) {
         selected = 0;
+        if (!step) {
+            picked = 0;
+        }
         breakpointSpaces.stopped();
         Proc p = kernel.currentProc();
         if (p != null && ThreadIds.isThread(p)) {
@@ -113,7 +125,7 @@ public final class HostedDebugTarget implements DebugTarget {
         synchronized (cpuTarget) {
             boolean ok = cpuTarget.attach();
             if (ok) {
-                noteStop(); // an attach stops silently: no stop event
+                noteStop(false); // an attach stops silently: no stop event
             }
             return ok;
         }
@@ -311,6 +323,7 @@ public final class HostedDebugTarget implements DebugTarget {
                 return false;
             }
             selected = tid;
+            picked = tid != 0 && tid != stoppedThread() ? tid : 0;
             return true;
         }
     }
@@ -390,7 +403,9 @@ public final class HostedDebugTarget implements DebugTarget {
             if (active != null) {
                 return true; // gdb may insert the same point twice; it is one point
             }
-            int space = breakpointSpaces.spaceFor(addr, spaceOf(selectedProc()));
+            // A breakpoint gdb puts back keeps its space; a new one is the picked thread's, or the selected one's.
+            Proc owner = picked != 0 ? ThreadIds.lookup(kernel.procs(), picked) : null;
+            int space = breakpointSpaces.spaceFor(addr, spaceOf(owner != null ? owner : selectedProc()));
             if (!cpuTarget.insertBreakpointInSpace(addr, space)) {
                 return false;
             }

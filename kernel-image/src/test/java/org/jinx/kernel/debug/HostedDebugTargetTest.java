@@ -97,7 +97,7 @@ class HostedDebugTargetTest {
     }
 
     @Test
-    void aBreakpointRemovedAndPutBackKeepsItsAddressSpaceWhateverThreadIsSelected() throws Exception {
+    void aBreakpointPutBackAfterAStopInAnotherThreadKeepsItsAddressSpace() throws Exception {
         try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping,2", "ping,2", "pong")) {
             assertThat(h.target.selectThread(2)).isTrue();
             assertThat(h.target.insertBreakpoint(BreakpointKind.SOFTWARE, ENTRY, 1)).isTrue();
@@ -111,6 +111,32 @@ class HostedDebugTargetTest {
             h.nextStop();
             assertThat(h.target.stoppedThread()).isEqualTo(2);
             assertThat(h.eip()).isEqualTo(ENTRY);
+        }
+    }
+
+    @Test
+    void aNewBreakpointIsThePickedThreadsEvenAfterGdbStepsAnotherThreadOverItsBreakpoint() throws Exception {
+        try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping,2", "ping,2", "pong")) {
+            assertThat(h.target.selectThread(2)).isTrue();
+            assertThat(h.target.insertBreakpoint(BreakpointKind.SOFTWARE, ENTRY + 2, 1)).isTrue();
+            h.target.resume(false, 0);
+            h.nextStop();
+            assertThat(h.target.stoppedThread()).isEqualTo(2);
+            assertThat(h.target.removeBreakpoint(BreakpointKind.SOFTWARE, ENTRY + 2, 1)).isTrue();
+            // The user picks thread 1 and continues: gdb first steps thread 2 off its breakpoint
+            // (the stop of that step selects thread 2 again), then inserts the breakpoints.
+            assertThat(h.target.selectThread(1)).isTrue();
+            assertThat(h.target.resume(true, 2)).isTrue();
+            assertThat(h.nextStop().reason()).isEqualTo(StopEvent.Reason.STEPPED);
+            assertThat(h.target.stoppedThread()).isEqualTo(2);
+            assertThat(h.eip()).isEqualTo(ENTRY + 5); // past mov (%esp),%eax
+            // lea 0x8(%esp,%eax,4),%ecx at ENTRY + 9 is thread 2's next instruction; the new
+            // breakpoint is thread 1's, which is past that address for good.
+            assertThat(h.target.insertBreakpoint(BreakpointKind.SOFTWARE, ENTRY + 9, 1)).isTrue();
+            h.target.resume(false, 0);
+            Thread.sleep(100);
+            h.target.interrupt();
+            assertThat(h.nextStop().reason()).isIn(StopEvent.Reason.INTERRUPTED, StopEvent.Reason.EXITED);
         }
     }
 
