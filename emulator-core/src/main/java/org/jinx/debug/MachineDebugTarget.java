@@ -446,6 +446,11 @@ public final class MachineDebugTarget implements DebugTarget {
         return inspectable() ? cpu.dump() : "the guest is running\n";
     }
 
+    /** The ranges the page directory at {@code cr3} maps: another address space than the loaded one. */
+    public synchronized String memoryMap(int cr3) {
+        return inspectable() ? PageMapDump.describe(cpu.mem, cr3) : "the guest is running\n";
+    }
+
     @Override
     public synchronized String memoryMap() {
         return inspectable() ? PageMapDump.describe(cpu) : "the guest is running\n";

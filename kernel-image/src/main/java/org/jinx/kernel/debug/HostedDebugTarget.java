@@ -454,6 +454,7 @@ public final class HostedDebugTarget implements DebugTarget {
         return cpuTarget.registerDump();
     }
 
+    /** The selected process's page tables (its CR3), whether or not it is on the CPU. */
     @Override
     public String memoryMap() {
         synchronized (cpuTarget) {
@@ -461,12 +462,10 @@ public final class HostedDebugTarget implements DebugTarget {
                 return "the guest is running\n";
             }
             Proc p = selectedProc();
-            String who = p == null ? "no process" : p.name() + " (thread " + ThreadIds.of(p) + ")";
-            if (onCpu(p)) {
-                return "The CPU's page tables, " + who + ":\n" + cpuTarget.memoryMap();
+            if (p == null) {
+                return cpuTarget.memoryMap();
             }
-            return who + " is not on the CPU; its pages are those of CR3=" + String.format("%08x", p.context.cr3)
-                    + ". Select the thread that runs to see them listed.\n";
+            return p.name() + " (thread " + ThreadIds.of(p) + "):\n" + cpuTarget.memoryMap(spaceOf(p));
         }
     }
 
@@ -487,8 +486,9 @@ public final class HostedDebugTarget implements DebugTarget {
     @Override
     public String addressNote() {
         return "Hosted mode: each guest process is a thread (id = endpoint + 1). Registers and memory are the selected"
-                + " thread's, read through its own page tables. A software breakpoint stops only in the address space"
-                + " of the thread selected when gdb inserts it (at continue or step); hardware breakpoints and"
-                + " watchpoints stop in every process.";
+                + " thread's, memory through its own page tables. A software breakpoint stops only in one process: the"
+                + " thread you selected (thread N) when you continued, else the one that stopped; it stays that"
+                + " process's. Hardware breakpoints and watchpoints stop in every process. A step runs one instruction"
+                + " of its thread, however long other processes run in between.";
     }
 }

@@ -166,11 +166,15 @@ class HostedDebugTargetTest {
     }
 
     @Test
-    void psAndIpcDescribeTheStoppedSystem() throws Exception {
+    void psIpcAndTheMemoryMapDescribeTheStoppedSystem() throws Exception {
         try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping", "pong")) {
             assertThat(h.target.processList()).contains("ping").contains("pong").containsPattern("(?m)^\\* 1 ");
             assertThat(h.target.ipcState()).contains("Blocked sending (SENDING):");
             assertThat(h.target.addressNote()).contains("endpoint + 1");
+            assertThat(h.target.selectThread(2)).isTrue();
+            assertThat(h.target.memoryMap()).as("pong is not on the CPU; its own tables are listed")
+                    .startsWith("pong (thread 2):\nCR3=" + String.format("%08x", proc(h, 2).context.cr3))
+                    .contains(" 08048000-");
         }
     }
 }

@@ -20,7 +20,7 @@ final class MonitorCommands {
         add("help", "this list", this::help);
         add("registers", "all CPU registers: segments with their hidden parts, GDTR, IDTR, CR0-CR3, DR0-DR7",
                 DebugTarget::registerDump);
-        add("memory map", "linear ranges mapped by the current page tables (also: info mem)", DebugTarget::memoryMap);
+        add("memory map", "linear ranges mapped by the current page tables; hosted: the selected process's (also: info mem)", DebugTarget::memoryMap);
         add("ps", "the hosted kernel's processes: gdb thread, slot, endpoint, name, priority, RTS flags, where blocked",
                 t -> orHostedOnly(t.processList(), "the process list"));
         add("ipc", "the hosted kernel's IPC state: who sends to or receives from whom, caller queues,"
