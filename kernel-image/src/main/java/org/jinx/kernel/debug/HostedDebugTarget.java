@@ -14,9 +14,9 @@ import org.jinx.kernel.proc.RtsFlag;
 
 /**
  * The hosted kernel under a debugger: every guest process is a gdb thread ({@link ThreadIds}).
- * Run control is the CPU's, through a {@link MachineDebugTarget} (one CPU: a continue runs the
- * whole system, a step runs one instruction of whichever process is on the CPU). What is
- * per-thread:
+ * Run control is the CPU's, through a {@link MachineDebugTarget}: there is one CPU, so a continue
+ * runs the whole system, and a step runs the system until the stepped process has executed one
+ * instruction ({@link #resume(boolean, int)}). What is per-thread:
  * <ul>
  * <li>registers: the process on the CPU has its registers in the CPU; every other one has them
  * in its saved context, which the kernel loads when it next runs (written registers included);
@@ -56,6 +56,8 @@ public final class HostedDebugTarget implements DebugTarget {
     /** A step in progress for this thread (0: none), and whether it still waits for the thread to get the CPU. */
     private int followTid;
     private boolean stepOnArrival;
+    /** A Ctrl-C came while the step ran on. */
+    private boolean stepInterrupted;
     /** The step's temporary breakpoint: the stepped process's next instruction, in its space. */
     private boolean tempSet;
     private boolean tempOwned;
@@ -188,6 +190,11 @@ public final class HostedDebugTarget implements DebugTarget {
         boolean back = cur != null && ThreadIds.of(cur) == followTid && ThreadIds.isThread(cur);
         boolean ours = tempSet && e.reason() == StopEvent.Reason.BREAKPOINT && back
                 && (cpu.seg[Cpu.CS].base + cpu.eip) == (int) tempAddr;
+        if (stepInterrupted) {
+            clearFollow();
+            boolean stepStop = ours || e.reason() == StopEvent.Reason.STEPPED;
+            return stepStop ? StopEvent.of(StopEvent.Reason.INTERRUPTED) : e;
+        }
         if (ours && stepOnArrival) {
             dropTemp();
             stepOnArrival = false;
@@ -230,11 +237,21 @@ public final class HostedDebugTarget implements DebugTarget {
         dropTemp();
         followTid = 0;
         stepOnArrival = false;
+        stepInterrupted = false;
     }
 
+    /**
+     * Also ends a step that is running on until its process is back: a Ctrl-C that comes in the
+     * moment between the step's first stop and the run on would otherwise find nothing running.
+     */
     @Override
     public void interrupt() {
-        cpuTarget.interrupt();
+        synchronized (cpuTarget) {
+            if (followTid != 0) {
+                stepInterrupted = true;
+            }
+            cpuTarget.interrupt();
+        }
     }
 
     @Override
