@@ -74,6 +74,7 @@ public final class Kernel implements KernelTrap {
     private final long bootTime;
     private Consumer<String> console;
     private Events events = Events.NONE;
+    private Runnable tickHook = () -> { };
     private Proc current;
 
     /** A kernel with no hardware and no memory manager: IPC and calls over test memory. */
@@ -186,6 +187,11 @@ public final class Kernel implements KernelTrap {
         return events;
     }
 
+    /** Runs after every clock tick's work (the kernel-info page rewrites itself). */
+    public void setTickHook(Runnable hook) {
+        tickHook = hook;
+    }
+
     // ================================================================ the trap entry
 
     @Override
@@ -246,6 +252,7 @@ public final class Kernel implements KernelTrap {
         if (irq == CLOCK_IRQ) {
             pic.eoi(irq);
             clock.tick(current);
+            tickHook.run();
             return;
         }
         pic.mask(irq);
