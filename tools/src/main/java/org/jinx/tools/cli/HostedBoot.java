@@ -108,17 +108,20 @@ final class HostedBoot {
         long t0 = System.nanoTime();
         HostedSystem.Outcome o;
         boolean killed = false;
-        if (gdb != null) {
-            GdbLauncher.HostedRun r = GdbLauncher.runHosted(sys, maxInstructions, gdb, waitGdb, err);
-            o = r.outcome();
-            killed = r.killed();
-        } else {
-            o = sys.run(maxInstructions);
+        try {
+            if (gdb != null) {
+                GdbLauncher.HostedRun r = GdbLauncher.runHosted(sys, maxInstructions, gdb, waitGdb, err);
+                o = r.outcome();
+                killed = r.killed();
+            } else {
+                o = sys.run(maxInstructions);
+            }
+        } finally {
+            if (timer != null) {
+                timer.cancel(); // also when the stub cannot listen
+            }
         }
         long nanos = System.nanoTime() - t0;
-        if (timer != null) {
-            timer.cancel();
-        }
         if (stats) {
             err.printf("jinx: %d instructions, %d clock ticks, %.3f s emulated, %.3f s host%n", o.instructions(),
                     o.ticks(), sys.machine.clock.nanos() / 1e9, nanos / 1e9);
