@@ -20,11 +20,13 @@ final class MonitorCommands {
         add("help", "this list", this::help);
         add("registers", "all CPU registers: segments with their hidden parts, GDTR, IDTR, CR0-CR3, DR0-DR7",
                 DebugTarget::registerDump);
-        add("memory map", "linear ranges mapped by the current page tables; hosted: the selected process's (also: info mem)", DebugTarget::memoryMap);
-        add("ps", "the hosted kernel's processes: gdb thread, slot, endpoint, name, priority, RTS flags, where blocked",
-                t -> orHostedOnly(t.processList(), "the process list"));
+        add("memory map", "linear ranges mapped by the current page tables; hosted: the selected process's"
+                + " (also: info mem)", DebugTarget::memoryMap);
+        add("ps", "the hosted kernel's processes: gdb thread, slot, endpoint, name, priority, RTS flags,"
+                + " where blocked, EIP", t -> orHostedOnly(t.processList(), "the process list"));
         add("ipc", "the hosted kernel's IPC state: who sends to or receives from whom, caller queues,"
-                + " pending notifications and asynchronous messages (also: info ipc)", t -> orHostedOnly(t.ipcState(), "IPC state"));
+                + " pending notifications and asynchronous messages (also: info ipc)",
+                t -> orHostedOnly(t.ipcState(), "IPC state"));
     }
 
     private void add(String name, String help, Function<DebugTarget, String> action) {
@@ -55,6 +57,7 @@ final class MonitorCommands {
     }
 
     private static String orHostedOnly(String text, String what) {
-        return text != null ? text : what + " needs hosted mode (jinx boot --module); this is PC mode, where the guest owns the machine\n";
+        return text != null ? text
+                : what + " needs hosted mode (jinx boot --module); this is PC mode, where the guest owns the machine\n";
     }
 }
