@@ -21,9 +21,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "boot",
         mixinStandardHelpOptions = true,
         description = {"Boot the hosted system with --module programs, or the bundled demo.",
-            "The hosted MINIX-style system is not there yet: for now this runs the bundled demo, a small "
-                + "multiboot kernel, in PC mode (the same as 'jinx pc --kernel demo.elf'). It prints what it "
-                + "finds and a few checked computations, then exits through port 0xF4."},
+            "With --module, each ELF program becomes a process of the hosted MINIX-style kernel (the first "
+                + "ones get the boot image's fixed endpoints). Without, until a system image exists, this runs "
+                + "the bundled demo, a small multiboot kernel, in PC mode (the same as 'jinx pc --kernel "
+                + "demo.elf'): it prints what it finds and a few checked computations, then exits through "
+                + "port 0xF4."},
         footer = {"", "Debugging the hosted system:",
             "  jinx boot --module ping --module pong --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' pong.elf)",
             "", "Exit status: 0 when the demo reports success. The demo writes 0 to port",
