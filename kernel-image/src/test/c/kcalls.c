@@ -88,6 +88,31 @@ static void grants(void)
 	CHECK_EQ("a_revoked_grant_is_refused", sys_safecopyfrom(me, g, 0, (vir_bytes) got, 4), EPERM);
 }
 
+static void grant_vectors_and_fills(void)
+{
+	static char area[32] = "0123456789abcdef";
+	static char got[16];
+	endpoint_t me = sef_self();
+
+	cp_grant_id_t r = cpf_grant_direct(me, (vir_bytes) area, 16, CPF_READ);
+	cp_grant_id_t w = cpf_grant_direct(me, (vir_bytes) area + 16, 16, CPF_WRITE);
+	struct vscp_vec v[2] = {
+		{ me, SELF, r, 4, (vir_bytes) got, 4 },
+		{ SELF, me, w, 0, (vir_bytes) "vsc", 3 },
+	};
+	CHECK_EQ("vsafecopy_does_both_elements", sys_vsafecopy(v, 2), OK);
+	CHECK("vsafecopy_copied_both_ways", memcmp(got, "4567", 4) == 0 && memcmp(area + 16, "vsc", 3) == 0);
+	v[0].v_from = SELF;
+	CHECK_EQ("vsafecopy_needs_self_on_one_side_only", sys_vsafecopy(v, 1), EINVAL);
+	CHECK_EQ("vsafecopy_of_an_unmapped_vector_faults", sys_vsafecopy((struct vscp_vec *) 0x10, 1), EFAULT);
+	CHECK_EQ("safememset_fills_through_a_write_grant", sys_safememset(me, w, 4, 'z', 3), OK);
+	CHECK("safememset_wrote_the_pattern", memcmp(area + 20, "zzz", 3) == 0 && area[23] == 0);
+	CHECK_EQ("safememset_through_a_read_grant_is_refused", sys_safememset(me, r, 0, 0, 1), EPERM);
+	CHECK_EQ("safememset_for_a_bad_endpoint_is_invalid", sys_safememset(NONE, w, 0, 0, 1), EINVAL);
+	cpf_revoke(r);
+	cpf_revoke(w);
+}
+
 static void ports_and_irqs(void)
 {
 	uint32_t v = 0;
@@ -149,11 +174,12 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(48);
+	plan(56);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
 	grants();
+	grant_vectors_and_fills();
 	ports_and_irqs();
 	fork_and_reap();
 	arithmetic();

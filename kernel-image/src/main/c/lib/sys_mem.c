@@ -56,6 +56,29 @@ int sys_safecopyto(endpoint_t to, cp_grant_id_t gid, vir_bytes offset, vir_bytes
 	return safecopy(SYS_SAFECOPYTO, to, gid, offset, address, bytes);
 }
 
+int sys_vsafecopy(struct vscp_vec *vec, int count)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_kern_vsafecopy.vec_addr = vec;
+	m.m_lsys_kern_vsafecopy.vec_size = count;
+	return _kernel_call(SYS_VSAFECOPY, &m);
+}
+
+int sys_safememset(endpoint_t dst, cp_grant_id_t gid, vir_bytes offset, int pattern, size_t bytes)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.SMS_DST = dst;
+	m.SMS_GID = gid;
+	m.SMS_OFFSET = offset;
+	m.SMS_PATTERN = pattern;
+	m.SMS_BYTES = bytes;
+	return _kernel_call(SYS_SAFEMEMSET, &m);
+}
+
 int sys_setgrant(void *table, int entries)
 {
 	message m;

@@ -104,6 +104,13 @@
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
 #define VDEVIO_BUF_SIZE 64
 
+/* SYS_SAFEMEMSET: MINIX keeps these in the generic m2 layout. */
+#define SMS_DST m2_i1           /* the granter */
+#define SMS_PATTERN m2_i2       /* the byte written (low 8 bits) */
+#define SMS_GID m2_i3           /* grant id */
+#define SMS_OFFSET m2_l1        /* offset within the grant */
+#define SMS_BYTES m2_l2         /* bytes from there */
+
 /* SYS_GETINFO requests. */
 #define GET_KINFO 0
 #define GET_IMAGE 1

@@ -126,6 +126,10 @@ typedef struct {
 } mess_lsys_kern_safecopy;
 _ASSERT_MSG_SIZE(mess_lsys_kern_safecopy);
 
+/* SYS_VSAFECOPY: an array of struct vscp_vec in the caller and its element count. */
+typedef struct { void *vec_addr; int vec_size; uint8_t padding[48]; } mess_lsys_kern_vsafecopy;
+_ASSERT_MSG_SIZE(mess_lsys_kern_vsafecopy);
+
 typedef struct { vir_bytes addr; int size; uint8_t padding[48]; } mess_lsys_krn_sys_setgrant;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_setgrant);
 
@@ -176,6 +180,7 @@ typedef struct {
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;
 		mess_lsys_kern_safecopy m_lsys_kern_safecopy;
+		mess_lsys_kern_vsafecopy m_lsys_kern_vsafecopy;
 		mess_lsys_krn_sys_setgrant m_lsys_krn_sys_setgrant;
 		mess_lsys_krn_sys_vmctl m_lsys_krn_sys_vmctl;
 		mess_lsys_krn_sys_diagctl m_lsys_krn_sys_diagctl;
@@ -193,6 +198,15 @@ _Static_assert(sizeof(message) == 64, "message is not 64 bytes");
 #define m1_i3 m_m1.m1i3
 #define m1_p1 m_m1.m1p1
 #define m1_p2 m_m1.m1p2
+
+/* ... and of the m2 layout (SYS_SAFEMEMSET's SMS_* fields live there, as in MINIX). */
+#define m2_ll1 m_m2.m2ll1
+#define m2_i1 m_m2.m2i1
+#define m2_i2 m_m2.m2i2
+#define m2_i3 m_m2.m2i3
+#define m2_l1 m_m2.m2l1
+#define m2_l2 m_m2.m2l2
+#define m2_p1 m_m2.m2p1
 
 /* One entry of an asynsend table (spec 4.1): 80 bytes, the message 16-byte aligned. */
 typedef struct asynmsg {

@@ -10,6 +10,7 @@
 #include <minix/ipc.h>
 #include <minix/com.h>
 #include <minix/type.h>
+#include <minix/safecopies.h>
 
 int _kernel_call(int syscallnr, message *m);
 int _kernel_call_once(int syscallnr, message *m);
@@ -36,6 +37,8 @@ int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys
 int sys_safecopyfrom(endpoint_t from, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_safecopyto(endpoint_t to, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_setgrant(void *table, int entries);
+int sys_vsafecopy(struct vscp_vec *vec, int count);
+int sys_safememset(endpoint_t dst, cp_grant_id_t gid, vir_bytes offset, int pattern, size_t bytes);
 int sys_vmctl(endpoint_t who, int param, uint32_t value);
 int sys_vmctl_get_pdbr(endpoint_t who, uint32_t *pdbr);
 int sys_vmmap(endpoint_t who, vir_bytes addr, vir_bytes len, int writable);

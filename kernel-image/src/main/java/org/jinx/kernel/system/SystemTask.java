@@ -36,19 +36,35 @@ public final class SystemTask {
     @Abi
     public static final int SYS_PRIVCTL = KERNEL_CALL + 4;
     @Abi
+    public static final int SYS_TRACE = KERNEL_CALL + 5;
+    @Abi
     public static final int SYS_KILL = KERNEL_CALL + 6;
     @Abi
     public static final int SYS_GETKSIG = KERNEL_CALL + 7;
     @Abi
     public static final int SYS_ENDKSIG = KERNEL_CALL + 8;
     @Abi
+    public static final int SYS_SIGSEND = KERNEL_CALL + 9;
+    @Abi
+    public static final int SYS_SIGRETURN = KERNEL_CALL + 10;
+    @Abi
+    public static final int SYS_MEMSET = KERNEL_CALL + 13;
+    @Abi
     public static final int SYS_UMAP = KERNEL_CALL + 14;
     @Abi
     public static final int SYS_VIRCOPY = KERNEL_CALL + 15;
     @Abi
+    public static final int SYS_PHYSCOPY = KERNEL_CALL + 16;
+    @Abi
+    public static final int SYS_UMAP_REMOTE = KERNEL_CALL + 17;
+    @Abi
+    public static final int SYS_VUMAP = KERNEL_CALL + 18;
+    @Abi
     public static final int SYS_IRQCTL = KERNEL_CALL + 19;
     @Abi
     public static final int SYS_DEVIO = KERNEL_CALL + 21;
+    @Abi
+    public static final int SYS_SDEVIO = KERNEL_CALL + 22;
     @Abi
     public static final int SYS_VDEVIO = KERNEL_CALL + 23;
     @Abi
@@ -60,17 +76,35 @@ public final class SystemTask {
     @Abi
     public static final int SYS_ABORT = KERNEL_CALL + 27;
     @Abi
+    public static final int SYS_IOPENABLE = KERNEL_CALL + 28;
+    @Abi
     public static final int SYS_SAFECOPYFROM = KERNEL_CALL + 31;
     @Abi
     public static final int SYS_SAFECOPYTO = KERNEL_CALL + 32;
     @Abi
+    public static final int SYS_VSAFECOPY = KERNEL_CALL + 33;
+    @Abi
     public static final int SYS_SETGRANT = KERNEL_CALL + 34;
+    @Abi
+    public static final int SYS_READBIOS = KERNEL_CALL + 35;
+    @Abi
+    public static final int SYS_SPROF = KERNEL_CALL + 36;
+    @Abi
+    public static final int SYS_STIME = KERNEL_CALL + 39;
+    @Abi
+    public static final int SYS_SETTIME = KERNEL_CALL + 40;
     @Abi
     public static final int SYS_VMCTL = KERNEL_CALL + 43;
     @Abi
     public static final int SYS_DIAGCTL = KERNEL_CALL + 44;
     @Abi
+    public static final int SYS_VTIMER = KERNEL_CALL + 45;
+    @Abi
     public static final int SYS_RUNCTL = KERNEL_CALL + 46;
+    @Abi
+    public static final int SYS_GETMCONTEXT = KERNEL_CALL + 50;
+    @Abi
+    public static final int SYS_SETMCONTEXT = KERNEL_CALL + 51;
     @Abi
     public static final int SYS_UPDATE = KERNEL_CALL + 52;
     @Abi
@@ -79,6 +113,8 @@ public final class SystemTask {
     public static final int SYS_SCHEDCTL = KERNEL_CALL + 54;
     @Abi
     public static final int SYS_STATECTL = KERNEL_CALL + 55;
+    @Abi
+    public static final int SYS_SAFEMEMSET = KERNEL_CALL + 56;
 
     private final Kernel kernel;
     private final KernelCall[] calls = new KernelCall[NR_SYS_CALLS];
@@ -110,6 +146,7 @@ public final class SystemTask {
         map(SYS_ABORT, new AbortCall(kernel));               // halt, reboot or power off
         map(SYS_SAFECOPYFROM, new SafecopyFromCall(kernel)); // copy from a granter's memory
         map(SYS_SAFECOPYTO, new SafecopyToCall(kernel));     // copy into a granter's memory
+        map(SYS_VSAFECOPY, new VsafecopyCall(kernel));       // a vector of safecopies
         map(SYS_SETGRANT, new SetgrantCall(kernel));         // register one's grant table
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
         map(SYS_DIAGCTL, new DiagctlCall(kernel));           // console output, register dumps
@@ -118,6 +155,7 @@ public final class SystemTask {
         map(SYS_EXIT, new ExitCall(kernel));                 // a system process ends itself
         map(SYS_SCHEDCTL, new SchedctlCall(kernel));         // who schedules a process
         map(SYS_STATECTL, new StatectlCall(kernel));         // IPC filters and state for live update
+        map(SYS_SAFEMEMSET, new SafememsetCall(kernel));     // fill a granter's memory with a byte
     }
 
     private void map(int sysCall, KernelCall handler) {
