@@ -131,6 +131,22 @@ static void ports_and_irqs(void)
 	CHECK_EQ("vdevio_of_too_many_pairs_is_too_big", sys_vinb(many, VDEVIO_BUF_SIZE + 1), E2BIG);
 }
 
+static void string_io_and_iopl(void)
+{
+	static uint8_t buf[8];
+	uint8_t direct = 0;
+
+	CHECK_EQ("sdevio_reads_a_string_from_a_port", sys_insb(0x2E8, SELF, buf, 6), OK);
+	CHECK("sdevio_filled_the_buffer", buf[0] == 0xFF && buf[5] == 0xFF && buf[6] == 0);
+	CHECK_EQ("sdevio_to_the_pic_is_refused", sys_outsb(0x20, SELF, buf, 1), EPERM);
+	CHECK_EQ("sdevio_of_another_process_needs_a_grant", sys_insb(0x2E8, VFS_PROC_NR, buf, 1), EPERM);
+	CHECK_EQ("iopenable_of_a_bad_endpoint_is_invalid", sys_iopenable(NONE), EINVAL);
+	CHECK_EQ("iopenable_of_self_works", sys_iopenable(SELF), OK);
+	/* With IOPL 3 the CPU itself lets IN through at CPL 3: no kernel call, no #GP. */
+	__asm__ volatile("inb %w1, %b0" : "=a"(direct) : "Nd"(0x2E8));
+	CHECK_EQ("in_runs_directly_after_iopenable", direct, 0xFF);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -174,13 +190,14 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(56);
+	plan(63);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
 	grants();
 	grant_vectors_and_fills();
 	ports_and_irqs();
+	string_io_and_iopl();
 	fork_and_reap();
 	arithmetic();
 	return check_done();

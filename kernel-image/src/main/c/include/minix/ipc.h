@@ -97,6 +97,16 @@ _ASSERT_MSG_SIZE(mess_krn_lsys_sys_devio);
 typedef struct { int request; vir_bytes vec_addr; int vec_size; uint8_t padding[44]; } mess_lsys_krn_sys_vdevio;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_vdevio);
 
+/* SYS_SDEVIO: vec_addr is a grant id with _DIO_SAFE, else an address in the caller. */
+typedef struct {
+	int request; long port; endpoint_t vec_endpt; phys_bytes vec_addr; vir_bytes vec_size; vir_bytes offset;
+	uint8_t padding[32];
+} mess_lsys_krn_sys_sdevio;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_sdevio);
+
+typedef struct { endpoint_t endpt; uint8_t padding[52]; } mess_lsys_krn_sys_iopenable;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_iopenable);
+
 typedef struct {
 	clock_t exp_time; clock_t time_left; clock_t uptime; int abs_time; uint8_t padding[40];
 } mess_lsys_krn_sys_setalarm;
@@ -173,6 +183,8 @@ typedef struct {
 		mess_lsys_krn_sys_devio m_lsys_krn_sys_devio;
 		mess_krn_lsys_sys_devio m_krn_lsys_sys_devio;
 		mess_lsys_krn_sys_vdevio m_lsys_krn_sys_vdevio;
+		mess_lsys_krn_sys_sdevio m_lsys_krn_sys_sdevio;
+		mess_lsys_krn_sys_iopenable m_lsys_krn_sys_iopenable;
 		mess_lsys_krn_sys_setalarm m_lsys_krn_sys_setalarm;
 		mess_lsys_krn_sys_times m_lsys_krn_sys_times;
 		mess_krn_lsys_sys_times m_krn_lsys_sys_times;

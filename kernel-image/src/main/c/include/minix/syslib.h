@@ -55,6 +55,20 @@ int sys_outl(int port, uint32_t value);
 int sys_vinb(pvb_pair_t *pairs, int count);
 int sys_voutb(pvb_pair_t *pairs, int count);
 int sys_vdevio(int request, void *pairs, int count);
+int sys_sdevio(int request, long port, endpoint_t proc, void *buffer, int count, vir_bytes offset);
+#define sys_insb(port, proc, buffer, count) sys_sdevio(DIO_INPUT_BYTE, port, proc, buffer, count, 0)
+#define sys_insw(port, proc, buffer, count) sys_sdevio(DIO_INPUT_WORD, port, proc, buffer, count, 0)
+#define sys_outsb(port, proc, buffer, count) sys_sdevio(DIO_OUTPUT_BYTE, port, proc, buffer, count, 0)
+#define sys_outsw(port, proc, buffer, count) sys_sdevio(DIO_OUTPUT_WORD, port, proc, buffer, count, 0)
+#define sys_safe_insb(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_INPUT_BYTE, port, ept, (void *) (grant), count, offset)
+#define sys_safe_insw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_INPUT_WORD, port, ept, (void *) (grant), count, offset)
+#define sys_safe_outsb(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_OUTPUT_BYTE, port, ept, (void *) (grant), count, offset)
+#define sys_safe_outsw(port, ept, grant, offset, count) \
+	sys_sdevio(DIO_SAFE_OUTPUT_WORD, port, ept, (void *) (grant), count, offset)
+int sys_iopenable(endpoint_t proc);
 int sys_irqctl(int request, int irq, int policy, int *hook_id);
 int sys_irqsetpolicy(int irq, int policy, int *hook_id);
 int sys_irqrmpolicy(int *hook_id);

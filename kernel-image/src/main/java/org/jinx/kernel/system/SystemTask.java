@@ -139,11 +139,13 @@ public final class SystemTask {
         map(SYS_VIRCOPY, new VircopyCall(kernel));           // privileged copy between address spaces
         map(SYS_IRQCTL, new IrqctlCall(kernel));             // interrupt hooks for drivers
         map(SYS_DEVIO, new DevioCall(kernel));               // one port access
+        map(SYS_SDEVIO, new SdevioCall(kernel));             // string port I/O to or from a buffer
         map(SYS_VDEVIO, new VdevioCall(kernel));             // a vector of port accesses
         map(SYS_SETALARM, new SetalarmCall(kernel));         // one-shot alarm: a notification from CLOCK
         map(SYS_TIMES, new TimesCall(kernel));               // accounting, uptime, boot time
         map(SYS_GETINFO, new GetinfoCall(kernel));           // kernel information
         map(SYS_ABORT, new AbortCall(kernel));               // halt, reboot or power off
+        map(SYS_IOPENABLE, new IopenableCall(kernel));       // IOPL 3: direct IN/OUT for a process
         map(SYS_SAFECOPYFROM, new SafecopyFromCall(kernel)); // copy from a granter's memory
         map(SYS_SAFECOPYTO, new SafecopyToCall(kernel));     // copy into a granter's memory
         map(SYS_VSAFECOPY, new VsafecopyCall(kernel));       // a vector of safecopies
