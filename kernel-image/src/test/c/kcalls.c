@@ -61,6 +61,16 @@ static void memory_calls(void)
 	CHECK_EQ("umap_of_own_buffer_works", sys_umap(SELF, 0, (vir_bytes) page_buf, 100, &phys), OK);
 	CHECK("umap_gives_a_physical_address_above_1mib", phys >= 0x100000);
 	CHECK_EQ("umap_of_another_process_is_refused", sys_umap(VFS_PROC_NR, 0, 0x08048000, 4, &phys), EPERM);
+	phys_bytes remote;
+	CHECK_EQ("umap_remote_of_own_buffer_works", sys_umap_remote(SELF, NONE, VM_D, (vir_bytes) page_buf, 100, &remote), OK);
+	CHECK_EQ("umap_remote_agrees_with_umap", remote, phys);
+	CHECK_EQ("umap_remote_of_a_bad_endpoint_is_invalid", sys_umap_remote(NONE, NONE, VM_D, 0, 4, &remote), EINVAL);
+	strcpy(page_buf, "through physical memory");
+	CHECK_EQ("physcopy_from_a_physical_address", sys_physcopy(NONE, phys, SELF, (vir_bytes) dst, 25, 0), OK);
+	CHECK("physcopy_copied_the_frame", strcmp(dst, "through physical memory") == 0);
+	CHECK_EQ("memset_of_a_physical_range", sys_memset(NONE, 'm', phys, 4), OK);
+	CHECK("memset_reached_the_virtual_page", memcmp(page_buf, "mmmmugh", 7) == 0);
+	CHECK_EQ("physcopy_past_the_end_of_memory_faults", sys_physcopy(NONE, 0xFFFFFF00, SELF, (vir_bytes) dst, 4, 0), EFAULT);
 
 	vir_bytes area = 0x20000000;
 	CHECK_EQ("vmmap_maps_fresh_pages", sys_vmmap(SELF, area, 8192, 1), OK);
@@ -190,7 +200,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(63);
+	plan(71);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();

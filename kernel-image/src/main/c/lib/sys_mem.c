@@ -16,6 +16,33 @@ int sys_vircopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vi
 	return _kernel_call(SYS_VIRCOPY, &m);
 }
 
+int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes,
+	int flags)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_copy.src_endpt = src_proc;
+	m.m_lsys_krn_sys_copy.src_addr = src_addr;
+	m.m_lsys_krn_sys_copy.dst_endpt = dst_proc;
+	m.m_lsys_krn_sys_copy.dst_addr = dst_addr;
+	m.m_lsys_krn_sys_copy.nr_bytes = bytes;
+	m.m_lsys_krn_sys_copy.flags = flags;
+	return _kernel_call(SYS_PHYSCOPY, &m);
+}
+
+int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_bytes bytes)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_memset.process = who;
+	m.m_lsys_krn_sys_memset.pattern = pattern;
+	m.m_lsys_krn_sys_memset.base = base;
+	m.m_lsys_krn_sys_memset.count = bytes;
+	return _kernel_call(SYS_MEMSET, &m);
+}
+
 int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys)
 {
 	message m;
@@ -25,8 +52,28 @@ int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys
 	m.m_lsys_krn_sys_umap.src_endpt = proc;
 	m.m_lsys_krn_sys_umap.segment = segment;
 	m.m_lsys_krn_sys_umap.src_addr = addr;
+	m.m_lsys_krn_sys_umap.dst_endpt = SELF;
 	m.m_lsys_krn_sys_umap.nr_bytes = bytes;
 	r = _kernel_call(SYS_UMAP, &m);
+	if (r == OK) {
+		*phys = m.m_krn_lsys_sys_umap.dst_addr;
+	}
+	return r;
+}
+
+int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+	phys_bytes *phys)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_umap.src_endpt = proc;
+	m.m_lsys_krn_sys_umap.dst_endpt = grantee;
+	m.m_lsys_krn_sys_umap.segment = segment;
+	m.m_lsys_krn_sys_umap.src_addr = addr;
+	m.m_lsys_krn_sys_umap.nr_bytes = bytes;
+	r = _kernel_call(SYS_UMAP_REMOTE, &m);
 	if (r == OK) {
 		*phys = m.m_krn_lsys_sys_umap.dst_addr;
 	}

@@ -112,6 +112,9 @@
 #define DIO_SAFE_OUTPUT_LONG (DIO_OUTPUT_LONG | _DIO_SAFE)
 #define VDEVIO_BUF_SIZE 64
 
+/* SYS_VIRCOPY, SYS_PHYSCOPY flags. */
+#define CP_FLAG_TRY 0x01        /* MINIX: do not ask VM for missing pages (Jinx never does) */
+
 /* SYS_SAFEMEMSET: MINIX keeps these in the generic m2 layout. */
 #define SMS_DST m2_i1           /* the granter */
 #define SMS_PATTERN m2_i2       /* the byte written (low 8 bits) */

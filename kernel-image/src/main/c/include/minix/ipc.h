@@ -71,17 +71,25 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_privctl);
 typedef struct { endpoint_t endpt; int sig; int flags; int pad; sigset_t map; uint8_t padding[24]; } mess_sigcalls;
 _ASSERT_MSG_SIZE(mess_sigcalls);
 
+/* SYS_UMAP and SYS_UMAP_REMOTE (dst_endpt: the grantee when segment is VM_GRANT). */
 typedef struct {
-	endpoint_t src_endpt; int segment; vir_bytes src_addr; vir_bytes nr_bytes; uint8_t padding[40];
+	endpoint_t src_endpt; int segment; vir_bytes src_addr; endpoint_t dst_endpt; int nr_bytes; uint8_t padding[36];
 } mess_lsys_krn_sys_umap;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_umap);
 typedef struct { phys_bytes dst_addr; uint8_t padding[52]; } mess_krn_lsys_sys_umap;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_umap);
 
+/* SYS_VIRCOPY and SYS_PHYSCOPY (for PHYSCOPY an endpoint of NONE makes its address physical). */
 typedef struct {
 	vir_bytes src_addr; endpoint_t src_endpt; vir_bytes dst_addr; endpoint_t dst_endpt; phys_bytes nr_bytes;
-	uint8_t padding[36];
+	int flags; uint8_t padding[32];
 } mess_lsys_krn_sys_copy;
+
+/* SYS_MEMSET: process NONE makes base physical. */
+typedef struct {
+	phys_bytes base; phys_bytes count; unsigned long pattern; endpoint_t process; uint8_t padding[40];
+} mess_lsys_krn_sys_memset;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_memset);
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_copy);
 
 typedef struct { int request; int vector; int policy; int hook_id; uint8_t padding[40]; } mess_lsys_krn_sys_irqctl;
@@ -178,6 +186,7 @@ typedef struct {
 		mess_lsys_krn_sys_umap m_lsys_krn_sys_umap;
 		mess_krn_lsys_sys_umap m_krn_lsys_sys_umap;
 		mess_lsys_krn_sys_copy m_lsys_krn_sys_copy;
+		mess_lsys_krn_sys_memset m_lsys_krn_sys_memset;
 		mess_lsys_krn_sys_irqctl m_lsys_krn_sys_irqctl;
 		mess_krn_lsys_sys_irqctl m_krn_lsys_sys_irqctl;
 		mess_lsys_krn_sys_devio m_lsys_krn_sys_devio;

@@ -33,7 +33,12 @@ int sys_update(endpoint_t src, endpoint_t dst, int flags);
 int sys_statectl(int request, void *address, int length);
 
 int sys_vircopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes);
+int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes,
+	int flags);
+int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_bytes bytes);
 int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys);
+int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+	phys_bytes *phys);
 int sys_safecopyfrom(endpoint_t from, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_safecopyto(endpoint_t to, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_setgrant(void *table, int entries);

@@ -135,8 +135,11 @@ public final class SystemTask {
         map(SYS_KILL, new KillCall(kernel));                 // cause a signal in a process
         map(SYS_GETKSIG, new GetksigCall(kernel));           // a signal manager fetches pending signals
         map(SYS_ENDKSIG, new EndksigCall(kernel));           // ... and says it has dealt with them
+        map(SYS_MEMSET, new MemsetCall(kernel));             // fill physical or virtual memory with a byte
         map(SYS_UMAP, new UmapCall(kernel));                 // virtual to physical, for DMA
         map(SYS_VIRCOPY, new VircopyCall(kernel));           // privileged copy between address spaces
+        map(SYS_PHYSCOPY, new PhyscopyCall(kernel));         // copy with physical addresses on either side
+        map(SYS_UMAP_REMOTE, new UmapRemoteCall(kernel));    // virtual to physical, any process or grant
         map(SYS_IRQCTL, new IrqctlCall(kernel));             // interrupt hooks for drivers
         map(SYS_DEVIO, new DevioCall(kernel));               // one port access
         map(SYS_SDEVIO, new SdevioCall(kernel));             // string port I/O to or from a buffer
