@@ -157,6 +157,47 @@ static void string_io_and_iopl(void)
 	CHECK_EQ("in_runs_directly_after_iopenable", direct, 0xFF);
 }
 
+static volatile int handled_signo;
+static volatile int handled_scp_ok;
+static volatile uint32_t handler_sp;
+
+static void handler(int signo, int code, struct sigcontext *scp)
+{
+	uint32_t sp;
+
+	__asm__ volatile("movl %%esp, %0" : "=r"(sp));
+	handler_sp = sp;
+	handled_signo = signo;
+	handled_scp_ok = code == 0 && scp->sc_magic == SC_MAGIC && scp->sc_mask.__bits[0] == 0x5A5A;
+}
+
+static void signal_frames(void)
+{
+	struct sigmsg sm;
+	volatile uint32_t before = 0x1234567;
+	uint32_t sp;
+
+	memset(&sm, 0, sizeof(sm));
+	sm.sm_signo = SIGUSR1;
+	sm.sm_mask.__bits[0] = 0x5A5A;
+	sm.sm_sighandler = (vir_bytes) handler;
+	sm.sm_sigreturn = (vir_bytes) __sigreturn;
+	sm.sm_stkptr = 0;
+	/* The handler runs inside this call: SIGSEND redirects us, SIGRETURN resumes after the trap. */
+	int r = sys_sigsend(sef_self(), &sm);
+	__asm__ volatile("movl %%esp, %0" : "=r"(sp));
+	CHECK_EQ("sigsend_resumes_here_with_ok", r, OK);
+	CHECK_EQ("the_handler_ran_with_the_signal_number", handled_signo, SIGUSR1);
+	CHECK("the_handler_got_the_sigcontext", handled_scp_ok);
+	CHECK("the_handler_ran_below_the_interrupted_stack", handler_sp < sp);
+	CHECK_EQ("locals_survive_the_handler", before, 0x1234567);
+	CHECK_EQ("sigsend_to_a_bad_endpoint_is_invalid", sys_sigsend(NONE, &sm), EINVAL);
+	CHECK_EQ("sigsend_with_an_unmapped_sigmsg_faults", sys_sigsend(sef_self(), (struct sigmsg *) 0x10), EFAULT);
+	struct sigcontext fake;
+	memset(&fake, 0, sizeof(fake));
+	CHECK_EQ("sigreturn_without_the_magic_is_invalid", sys_sigreturn(sef_self(), &fake), EINVAL);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -200,7 +241,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(71);
+	plan(79);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
@@ -208,6 +249,7 @@ int main(void)
 	grant_vectors_and_fills();
 	ports_and_irqs();
 	string_io_and_iopl();
+	signal_frames();
 	fork_and_reap();
 	arithmetic();
 	return check_done();

@@ -150,3 +150,30 @@ int sys_statectl(int request, void *address, int length)
 	m.m_lsys_krn_sys_statectl.length = length;
 	return _kernel_call(SYS_STATECTL, &m);
 }
+
+int sys_sigsend(endpoint_t proc, struct sigmsg *msg)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_sigcalls.endpt = proc;
+	m.m_sigcalls.sigctx = msg;
+	return _kernel_call(SYS_SIGSEND, &m);
+}
+
+int sys_sigreturn(endpoint_t proc, struct sigcontext *ctx)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_sigcalls.endpt = proc;
+	m.m_sigcalls.sigctx = ctx;
+	return _kernel_call(SYS_SIGRETURN, &m);
+}
+
+/* Called by the __sigreturn trampoline (lib/sigreturn.S); returns only if the kernel refused. */
+void __sigreturn_self(struct sigcontext *scp)
+{
+	sys_sigreturn(sef_self(), scp);
+	sys_exit(1);
+}

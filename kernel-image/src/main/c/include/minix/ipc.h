@@ -67,8 +67,14 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_schedctl);
 typedef struct { endpoint_t endpt; int request; vir_bytes arg_ptr; uint8_t padding[44]; } mess_lsys_krn_sys_privctl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_privctl);
 
-/* SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG. */
-typedef struct { endpoint_t endpt; int sig; int flags; int pad; sigset_t map; uint8_t padding[24]; } mess_sigcalls;
+/* SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN (MINIX's layout). */
+typedef struct {
+	sigset_t map;           /* GETKSIG: the pending signals */
+	endpoint_t endpt;       /* the process */
+	int sig;                /* KILL: the signal */
+	void *sigctx;           /* SIGSEND: struct sigmsg in the caller; SIGRETURN: struct sigcontext in endpt */
+	uint8_t padding[28];
+} mess_sigcalls;
 _ASSERT_MSG_SIZE(mess_sigcalls);
 
 /* SYS_UMAP and SYS_UMAP_REMOTE (dst_endpt: the grantee when segment is VM_GRANT). */

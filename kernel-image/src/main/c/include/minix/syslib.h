@@ -7,6 +7,7 @@
 #define _MINIX_SYSLIB_H
 
 #include <minix/types.h>
+#include <signal.h>
 #include <minix/ipc.h>
 #include <minix/com.h>
 #include <minix/type.h>
@@ -22,6 +23,8 @@ int sys_exit(int status);
 int sys_kill(endpoint_t proc, int sig);
 int sys_getksig(endpoint_t *proc, sigset_t *map);
 int sys_endksig(endpoint_t proc);
+int sys_sigsend(endpoint_t proc, struct sigmsg *msg);
+int sys_sigreturn(endpoint_t proc, struct sigcontext *ctx);
 int sys_runctl(endpoint_t proc, int action, int flags);
 #define sys_stop(p) sys_runctl(p, RC_STOP, 0)
 #define sys_delay_stop(p) sys_runctl(p, RC_STOP, RC_DELAY)

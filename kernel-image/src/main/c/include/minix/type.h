@@ -15,6 +15,15 @@ struct sys_priv_init {
 	endpoint_t s_bak_sig_mgr;       /* who takes over lethal signals, or NONE */
 };
 
+/* SYS_SIGSEND: what the signal manager tells the kernel to set up. */
+struct sigmsg {
+	int sm_signo;                   /* the signal being caught */
+	sigset_t sm_mask;               /* the mask to restore when the handler returns */
+	vir_bytes sm_sighandler;        /* the handler */
+	vir_bytes sm_sigreturn;         /* the trampoline the handler returns to */
+	vir_bytes sm_stkptr;            /* where the frame goes below; 0: the process's stack pointer */
+};
+
 /* SYS_PRIVCTL ADD_IO and ADD_MEM. */
 struct io_range {
 	unsigned ior_base;              /* first port */

@@ -299,6 +299,7 @@ public final class Kernel implements KernelTrap {
                 return false;
             }
         }
+        p.clearMisc(org.jinx.kernel.proc.MiscFlag.CONTEXT_SET); // it held only until this delivery (MINIX switch_to_user)
         current = p;
         return true;
     }

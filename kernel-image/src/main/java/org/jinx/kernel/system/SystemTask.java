@@ -135,6 +135,8 @@ public final class SystemTask {
         map(SYS_KILL, new KillCall(kernel));                 // cause a signal in a process
         map(SYS_GETKSIG, new GetksigCall(kernel));           // a signal manager fetches pending signals
         map(SYS_ENDKSIG, new EndksigCall(kernel));           // ... and says it has dealt with them
+        map(SYS_SIGSEND, new SigsendCall(kernel));           // run a signal handler: push a signal frame
+        map(SYS_SIGRETURN, new SigreturnCall(kernel));       // ... and return from it: restore the context
         map(SYS_MEMSET, new MemsetCall(kernel));             // fill physical or virtual memory with a byte
         map(SYS_UMAP, new UmapCall(kernel));                 // virtual to physical, for DMA
         map(SYS_VIRCOPY, new VircopyCall(kernel));           // privileged copy between address spaces
