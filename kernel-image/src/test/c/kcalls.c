@@ -45,6 +45,19 @@ static void time_and_alarms(void)
 	CHECK("times_charges_ticks_to_whoever_runs", user >= 0);
 	/* The run is deterministic: the board's RTC starts at 2000-01-01 00:00:00 UTC. */
 	CHECK_EQ("boot_time_comes_from_the_rtc", boot, 946684800LL);
+
+	clock_t mono0, mono1, real1;
+	time_t boot1;
+	getuptime(&mono0, NULL, NULL);
+	CHECK_EQ("stime_sets_the_boot_time", sys_stime(boot + 3600), OK);
+	getuptime(NULL, NULL, &boot1);
+	CHECK_EQ("times_reports_the_new_boot_time", boot1, boot + 3600);
+	CHECK_EQ("settime_sets_realtime", sys_settime(1, CLOCK_REALTIME, boot1 + 1000, 0), OK);
+	getuptime(&mono1, &real1, NULL);
+	CHECK("times_reports_the_new_realtime", real1 >= 1000 * 60 && real1 < 1000 * 60 + 5);
+	CHECK("the_monotonic_count_did_not_jump", mono1 - mono0 < 5);
+	CHECK_EQ("settime_of_another_clock_is_invalid", sys_settime(1, 3, boot1, 0), EINVAL);
+	sys_stime(boot);
 }
 
 static void memory_calls(void)
@@ -241,7 +254,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(79);
+	plan(85);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();

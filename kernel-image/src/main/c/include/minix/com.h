@@ -133,6 +133,9 @@
 #define GET_HZ 18
 #define GET_WHOAMI 19
 
+/* SYS_SETTIME: the one clock that can be set. */
+#define CLOCK_REALTIME 0
+
 /* SYS_ABORT. */
 #define RBT_HALT 0
 #define RBT_REBOOT 1

@@ -134,6 +134,13 @@ typedef struct {
 } mess_krn_lsys_sys_times;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_times);
 
+typedef struct { time_t boot_time; uint8_t padding[48]; } mess_lsys_krn_sys_stime;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_stime);
+
+/* SYS_SETTIME: now == 0 slews by sec/nsec (adjtime); otherwise sets the clock to sec/nsec. */
+typedef struct { time_t sec; long nsec; int now; clockid_t clock_id; uint8_t padding[36]; } mess_lsys_krn_sys_settime;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_settime);
+
 typedef struct {
 	int request; endpoint_t endpt; vir_bytes val_ptr; int val_len; vir_bytes val_ptr2; int val_len2_e;
 	uint8_t padding[32];
@@ -203,6 +210,8 @@ typedef struct {
 		mess_lsys_krn_sys_setalarm m_lsys_krn_sys_setalarm;
 		mess_lsys_krn_sys_times m_lsys_krn_sys_times;
 		mess_krn_lsys_sys_times m_krn_lsys_sys_times;
+		mess_lsys_krn_sys_stime m_lsys_krn_sys_stime;
+		mess_lsys_krn_sys_settime m_lsys_krn_sys_settime;
 		mess_lsys_krn_sys_getinfo m_lsys_krn_sys_getinfo;
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;

@@ -119,9 +119,12 @@ public final class SystemTask {
     private final Kernel kernel;
     private final KernelCall[] calls = new KernelCall[NR_SYS_CALLS];
     private final Message msg = new Message();
+    /** The real-time clock SYS_TIMES, SYS_STIME and SYS_SETTIME share. */
+    private final RealTime realTime;
 
     public SystemTask(Kernel kernel) {
         this.kernel = kernel;
+        this.realTime = new RealTime(kernel);
         registerCalls();
     }
 
@@ -147,7 +150,7 @@ public final class SystemTask {
         map(SYS_SDEVIO, new SdevioCall(kernel));             // string port I/O to or from a buffer
         map(SYS_VDEVIO, new VdevioCall(kernel));             // a vector of port accesses
         map(SYS_SETALARM, new SetalarmCall(kernel));         // one-shot alarm: a notification from CLOCK
-        map(SYS_TIMES, new TimesCall(kernel));               // accounting, uptime, boot time
+        map(SYS_TIMES, new TimesCall(kernel, realTime));     // accounting, uptime, boot time
         map(SYS_GETINFO, new GetinfoCall(kernel));           // kernel information
         map(SYS_ABORT, new AbortCall(kernel));               // halt, reboot or power off
         map(SYS_IOPENABLE, new IopenableCall(kernel));       // IOPL 3: direct IN/OUT for a process
@@ -155,6 +158,8 @@ public final class SystemTask {
         map(SYS_SAFECOPYTO, new SafecopyToCall(kernel));     // copy into a granter's memory
         map(SYS_VSAFECOPY, new VsafecopyCall(kernel));       // a vector of safecopies
         map(SYS_SETGRANT, new SetgrantCall(kernel));         // register one's grant table
+        map(SYS_STIME, new StimeCall(realTime));             // set the boot time
+        map(SYS_SETTIME, new SettimeCall(realTime));         // set or slew the real-time clock
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
         map(SYS_DIAGCTL, new DiagctlCall(kernel));           // console output, register dumps
         map(SYS_RUNCTL, new RunctlCall(kernel));             // stop and resume a process
