@@ -211,6 +211,20 @@ static void signal_frames(void)
 	CHECK_EQ("sigreturn_without_the_magic_is_invalid", sys_sigreturn(sef_self(), &fake), EINVAL);
 }
 
+static void machine_context(void)
+{
+	static mcontext_t mc;
+
+	mc.mc_flags = _MC_FPU_SAVED;
+	mc.__gregs[0] = 77;
+	CHECK_EQ("getmcontext_works", sys_getmcontext(sef_self(), (vir_bytes) &mc), OK);
+	CHECK("getmcontext_says_no_fpu_state_and_keeps_the_rest", mc.mc_flags == 0 && mc.__gregs[0] == 77);
+	CHECK_EQ("setmcontext_without_fpu_state_works", sys_setmcontext(sef_self(), (vir_bytes) &mc), OK);
+	mc.mc_flags = _MC_FPU_SAVED;
+	CHECK_EQ("setmcontext_with_fpu_state_is_invalid", sys_setmcontext(sef_self(), (vir_bytes) &mc), EINVAL);
+	CHECK_EQ("getmcontext_of_an_unmapped_context_faults", sys_getmcontext(sef_self(), 0x10), EFAULT);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -254,7 +268,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(85);
+	plan(90);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
@@ -263,6 +277,7 @@ int main(void)
 	ports_and_irqs();
 	string_io_and_iopl();
 	signal_frames();
+	machine_context();
 	fork_and_reap();
 	arithmetic();
 	return check_done();

@@ -177,3 +177,23 @@ void __sigreturn_self(struct sigcontext *scp)
 	sys_sigreturn(sef_self(), scp);
 	sys_exit(1);
 }
+
+int sys_getmcontext(endpoint_t proc, vir_bytes mcp)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_getmcontext.endpt = proc;
+	m.m_lsys_krn_sys_getmcontext.ctx_ptr = mcp;
+	return _kernel_call(SYS_GETMCONTEXT, &m);
+}
+
+int sys_setmcontext(endpoint_t proc, vir_bytes mcp)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_setmcontext.endpt = proc;
+	m.m_lsys_krn_sys_setmcontext.ctx_ptr = mcp;
+	return _kernel_call(SYS_SETMCONTEXT, &m);
+}

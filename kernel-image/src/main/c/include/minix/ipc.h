@@ -149,6 +149,12 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_getinfo);
 typedef struct { endpoint_t endpt; int privflags; int initflags; char name[44]; } mess_krn_lsys_sys_getwhoami;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_getwhoami);
 
+/* SYS_GETMCONTEXT and SYS_SETMCONTEXT: an mcontext_t in endpt's memory. */
+typedef struct { endpoint_t endpt; vir_bytes ctx_ptr; uint8_t padding[48]; } mess_lsys_krn_sys_getmcontext;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_getmcontext);
+typedef struct { endpoint_t endpt; vir_bytes ctx_ptr; uint8_t padding[48]; } mess_lsys_krn_sys_setmcontext;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_setmcontext);
+
 typedef struct { int how; uint8_t padding[52]; } mess_lsys_krn_sys_abort;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_abort);
 
@@ -215,6 +221,8 @@ typedef struct {
 		mess_lsys_krn_sys_getinfo m_lsys_krn_sys_getinfo;
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;
+		mess_lsys_krn_sys_getmcontext m_lsys_krn_sys_getmcontext;
+		mess_lsys_krn_sys_setmcontext m_lsys_krn_sys_setmcontext;
 		mess_lsys_kern_safecopy m_lsys_kern_safecopy;
 		mess_lsys_kern_vsafecopy m_lsys_kern_vsafecopy;
 		mess_lsys_krn_sys_setgrant m_lsys_krn_sys_setgrant;

@@ -23,6 +23,8 @@ int sys_exit(int status);
 int sys_kill(endpoint_t proc, int sig);
 int sys_getksig(endpoint_t *proc, sigset_t *map);
 int sys_endksig(endpoint_t proc);
+int sys_getmcontext(endpoint_t proc, vir_bytes mcp);
+int sys_setmcontext(endpoint_t proc, vir_bytes mcp);
 int sys_sigsend(endpoint_t proc, struct sigmsg *msg);
 int sys_sigreturn(endpoint_t proc, struct sigcontext *ctx);
 int sys_runctl(endpoint_t proc, int action, int flags);

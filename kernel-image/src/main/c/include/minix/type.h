@@ -24,6 +24,29 @@ struct sigmsg {
 	vir_bytes sm_stkptr;            /* where the frame goes below; 0: the process's stack pointer */
 };
 
+/*
+ * A machine context (NetBSD's i386 mcontext_t with MINIX's flags). The kernel's part is only the
+ * FPU state (SYS_GETMCONTEXT/SYS_SETMCONTEXT); the C library fills __gregs itself.
+ */
+#define _NGREG 19
+typedef int __greg_t;
+typedef __greg_t __gregset_t[_NGREG];
+typedef struct {
+	union {
+		char __fp_xmm[512];     /* FXSAVE image */
+		int __fp_fpregs[128];
+	} __fp_reg_set;
+	int __fp_wregs[33];
+} __fpregset_t;
+typedef struct {
+	__gregset_t __gregs;
+	__fpregset_t __fpregs;
+	__greg_t _mc_tlsbase;
+	int mc_flags;                   /* _MC_FPU_SAVED */
+	int mc_magic;
+} mcontext_t;
+#define _MC_FPU_SAVED 0x001
+
 /* SYS_PRIVCTL ADD_IO and ADD_MEM. */
 struct io_range {
 	unsigned ior_base;              /* first port */

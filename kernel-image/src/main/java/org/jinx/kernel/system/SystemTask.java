@@ -163,6 +163,8 @@ public final class SystemTask {
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
         map(SYS_DIAGCTL, new DiagctlCall(kernel));           // console output, register dumps
         map(SYS_RUNCTL, new RunctlCall(kernel));             // stop and resume a process
+        map(SYS_GETMCONTEXT, new GetmcontextCall(kernel));   // the kernel's part of a machine context (FPU)
+        map(SYS_SETMCONTEXT, new SetmcontextCall(kernel));   // ... and setting it
         map(SYS_UPDATE, new UpdateCall(kernel));             // live update: swap two slots
         map(SYS_EXIT, new ExitCall(kernel));                 // a system process ends itself
         map(SYS_SCHEDCTL, new SchedctlCall(kernel));         // who schedules a process
