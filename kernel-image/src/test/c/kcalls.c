@@ -78,6 +78,14 @@ static void memory_calls(void)
 	CHECK_EQ("umap_remote_of_own_buffer_works", sys_umap_remote(SELF, NONE, VM_D, (vir_bytes) page_buf, 100, &remote), OK);
 	CHECK_EQ("umap_remote_agrees_with_umap", remote, phys);
 	CHECK_EQ("umap_remote_of_a_bad_endpoint_is_invalid", sys_umap_remote(NONE, NONE, VM_D, 0, 4, &remote), EINVAL);
+	struct vumap_vir vv[2] = { { .vv_addr = (vir_bytes) page_buf, .vv_size = 8192 }, { .vv_addr = 0, .vv_size = 4 } };
+	struct vumap_phys pv[4];
+	int pcount = 4;
+	CHECK_EQ("vumap_of_own_buffer_works", sys_vumap(SELF, vv, 1, 16, VUA_WRITE, pv, &pcount), OK);
+	CHECK("vumap_starts_at_the_offset_and_covers_the_rest",
+		pcount >= 1 && pv[0].vp_addr == phys + 16 && pv[0].vp_size + (pcount > 1 ? pv[1].vp_size : 0) <= 8192 - 16);
+	pcount = 4;
+	CHECK_EQ("vumap_of_an_unmapped_range_faults", sys_vumap(SELF, vv + 1, 1, 0, VUA_READ, pv, &pcount), EFAULT);
 	strcpy(page_buf, "through physical memory");
 	CHECK_EQ("physcopy_from_a_physical_address", sys_physcopy(NONE, phys, SELF, (vir_bytes) dst, 25, 0), OK);
 	CHECK("physcopy_copied_the_frame", strcmp(dst, "through physical memory") == 0);
@@ -268,7 +276,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(90);
+	plan(93);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();

@@ -80,6 +80,27 @@ int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes 
 	return r;
 }
 
+int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount, size_t offset, int access,
+	struct vumap_phys *pvec, int *pcount)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_vumap.endpt = endpt;
+	m.m_lsys_krn_sys_vumap.vaddr = (vir_bytes) vvec;
+	m.m_lsys_krn_sys_vumap.vcount = vcount;
+	m.m_lsys_krn_sys_vumap.offset = offset;
+	m.m_lsys_krn_sys_vumap.access = access;
+	m.m_lsys_krn_sys_vumap.paddr = (vir_bytes) pvec;
+	m.m_lsys_krn_sys_vumap.pmax = *pcount;
+	r = _kernel_call(SYS_VUMAP, &m);
+	if (r == OK) {
+		*pcount = m.m_krn_lsys_sys_vumap.pcount;
+	}
+	return r;
+}
+
 static int safecopy(int call, endpoint_t who, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes)
 {
 	message m;

@@ -101,6 +101,15 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_copy);
 typedef struct { int request; int vector; int policy; int hook_id; uint8_t padding[40]; } mess_lsys_krn_sys_irqctl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_irqctl);
 typedef struct { int hook_id; uint8_t padding[52]; } mess_krn_lsys_sys_irqctl;
+
+/* SYS_VUMAP: vaddr is a struct vumap_vir[] and paddr a struct vumap_phys[], both in the caller. */
+typedef struct {
+	endpoint_t endpt; vir_bytes vaddr; int vcount; vir_bytes paddr; int pmax; int access; size_t offset;
+	uint8_t padding[28];
+} mess_lsys_krn_sys_vumap;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_vumap);
+typedef struct { int pcount; uint8_t padding[52]; } mess_krn_lsys_sys_vumap;
+_ASSERT_MSG_SIZE(mess_krn_lsys_sys_vumap);
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_irqctl);
 
 typedef struct { int request; int port; uint32_t value; uint8_t padding[44]; } mess_lsys_krn_sys_devio;
@@ -208,6 +217,8 @@ typedef struct {
 		mess_lsys_krn_sys_memset m_lsys_krn_sys_memset;
 		mess_lsys_krn_sys_irqctl m_lsys_krn_sys_irqctl;
 		mess_krn_lsys_sys_irqctl m_krn_lsys_sys_irqctl;
+		mess_lsys_krn_sys_vumap m_lsys_krn_sys_vumap;
+		mess_krn_lsys_sys_vumap m_krn_lsys_sys_vumap;
 		mess_lsys_krn_sys_devio m_lsys_krn_sys_devio;
 		mess_krn_lsys_sys_devio m_krn_lsys_sys_devio;
 		mess_lsys_krn_sys_vdevio m_lsys_krn_sys_vdevio;

@@ -44,6 +44,8 @@ int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_byte
 int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys);
 int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
 	phys_bytes *phys);
+int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount, size_t offset, int access,
+	struct vumap_phys *pvec, int *pcount);
 int sys_safecopyfrom(endpoint_t from, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_safecopyto(endpoint_t to, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes);
 int sys_setgrant(void *table, int entries);

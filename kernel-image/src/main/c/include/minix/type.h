@@ -47,6 +47,25 @@ typedef struct {
 } mcontext_t;
 #define _MC_FPU_SAVED 0x001
 
+/* SYS_VUMAP: one virtual range (an address for SELF, else a grant) and one physical range. */
+struct vumap_vir {
+	union {
+		cp_grant_id_t u_grant;
+		vir_bytes u_addr;
+	} vv_u;
+	size_t vv_size;
+};
+#define vv_grant vv_u.u_grant
+#define vv_addr vv_u.u_addr
+
+struct vumap_phys {
+	phys_bytes vp_addr;
+	size_t vp_size;
+};
+#define MAPVEC_NR 64
+#define VUA_READ 0x01           /* the device will read the memory */
+#define VUA_WRITE 0x02          /* the device will write it */
+
 /* SYS_PRIVCTL ADD_IO and ADD_MEM. */
 struct io_range {
 	unsigned ior_base;              /* first port */

@@ -145,6 +145,7 @@ public final class SystemTask {
         map(SYS_VIRCOPY, new VircopyCall(kernel));           // privileged copy between address spaces
         map(SYS_PHYSCOPY, new PhyscopyCall(kernel));         // copy with physical addresses on either side
         map(SYS_UMAP_REMOTE, new UmapRemoteCall(kernel));    // virtual to physical, any process or grant
+        map(SYS_VUMAP, new VumapCall(kernel));               // scatter-gather: virtual ranges to physical
         map(SYS_IRQCTL, new IrqctlCall(kernel));             // interrupt hooks for drivers
         map(SYS_DEVIO, new DevioCall(kernel));               // one port access
         map(SYS_SDEVIO, new SdevioCall(kernel));             // string port I/O to or from a buffer
