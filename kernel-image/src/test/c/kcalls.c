@@ -233,6 +233,26 @@ static void machine_context(void)
 	CHECK_EQ("getmcontext_of_an_unmapped_context_faults", sys_getmcontext(sef_self(), 0x10), EFAULT);
 }
 
+static void interval_timers(void)
+{
+	clock_t two = 2, old = 99, start, now;
+	message m;
+	int status;
+
+	CHECK_EQ("vtimer_arms_the_virtual_timer", sys_vtimer(SELF, VT_VIRTUAL, &two, &old), OK);
+	CHECK_EQ("vtimer_reports_no_earlier_value", old, 0);
+	/* Spin: the ticks are charged to us, so the timer runs out while we are running. */
+	sys_times(NONE, NULL, NULL, &start, NULL);
+	do {
+		sys_times(NONE, NULL, NULL, &now, NULL);
+	} while (now - start < 6);
+	int r = _receive(ANY, &m, &status);
+	CHECK("sigvtalrm_arrives_as_notify_from_system", r == OK && m.m_source == SYSTEM && m.m_type == NOTIFY_MESSAGE
+		&& sigismember(&m.m_notify.sigset, SIGVTALRM) && !sigismember(&m.m_notify.sigset, SIGPROF));
+	CHECK_EQ("the_expired_timer_reads_zero", sys_vtimer(SELF, VT_VIRTUAL, NULL, &old) == OK ? old : -1, 0);
+	CHECK_EQ("vtimer_of_an_unknown_timer_is_invalid", sys_vtimer(SELF, 5, NULL, &old), EINVAL);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -276,7 +296,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(93);
+	plan(98);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
@@ -286,6 +306,7 @@ int main(void)
 	string_io_and_iopl();
 	signal_frames();
 	machine_context();
+	interval_timers();
 	fork_and_reap();
 	arithmetic();
 	return check_done();

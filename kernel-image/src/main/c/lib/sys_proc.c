@@ -197,3 +197,21 @@ int sys_setmcontext(endpoint_t proc, vir_bytes mcp)
 	m.m_lsys_krn_sys_setmcontext.ctx_ptr = mcp;
 	return _kernel_call(SYS_SETMCONTEXT, &m);
 }
+
+/* Sets the timer to *newval ticks unless newval is NULL; stores the ticks that were left in *oldval. */
+int sys_vtimer(endpoint_t proc, int which, clock_t *newval, clock_t *oldval)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.VT_ENDPT = proc;
+	m.VT_WHICH = which;
+	m.VT_SET = newval != NULL;
+	m.VT_VALUE = newval != NULL ? (long) *newval : 0;
+	r = _kernel_call(SYS_VTIMER, &m);
+	if (r == OK && oldval != NULL) {
+		*oldval = m.VT_VALUE;
+	}
+	return r;
+}

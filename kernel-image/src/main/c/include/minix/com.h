@@ -122,6 +122,14 @@
 #define SMS_OFFSET m2_l1        /* offset within the grant */
 #define SMS_BYTES m2_l2         /* bytes from there */
 
+/* SYS_VTIMER: MINIX keeps these in the m2 layout too. */
+#define VT_WHICH m2_i1          /* which timer */
+#define VT_VIRTUAL 1            /* ITIMER_VIRTUAL: user ticks; SIGVTALRM */
+#define VT_PROF 2               /* ITIMER_PROF: user and system ticks; SIGPROF */
+#define VT_SET m2_i2            /* 1: set, 0: only read */
+#define VT_VALUE m2_l1          /* the new value in ticks; the reply's old value */
+#define VT_ENDPT m2_l2          /* whose timer */
+
 /* SYS_GETINFO requests. */
 #define GET_KINFO 0
 #define GET_IMAGE 1

@@ -87,6 +87,7 @@ int sys_irqrmpolicy(int *hook_id);
 int sys_irqenable(int *hook_id);
 int sys_irqdisable(int *hook_id);
 
+int sys_vtimer(endpoint_t proc, int which, clock_t *newval, clock_t *oldval);
 int sys_setalarm(clock_t exp_time, int abs_time);
 int sys_setalarm2(clock_t exp_time, int abs_time, clock_t *time_left, clock_t *uptime);
 int sys_times(endpoint_t proc, clock_t *user_time, clock_t *sys_time, clock_t *uptime, time_t *boottime);

@@ -246,6 +246,7 @@ public final class Kernel implements KernelTrap {
         if (irq == CLOCK_IRQ) {
             pic.eoi(irq);
             clock.tick(current);
+            system.tick(current);
             return;
         }
         pic.mask(irq);

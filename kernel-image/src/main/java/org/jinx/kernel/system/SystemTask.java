@@ -121,10 +121,13 @@ public final class SystemTask {
     private final Message msg = new Message();
     /** The real-time clock SYS_TIMES, SYS_STIME and SYS_SETTIME share. */
     private final RealTime realTime;
+    /** The interval timers SYS_VTIMER sets and each clock tick counts down. */
+    private final VirtualTimers virtualTimers;
 
     public SystemTask(Kernel kernel) {
         this.kernel = kernel;
         this.realTime = new RealTime(kernel);
+        this.virtualTimers = new VirtualTimers(kernel);
         registerCalls();
     }
 
@@ -163,6 +166,7 @@ public final class SystemTask {
         map(SYS_SETTIME, new SettimeCall(realTime));         // set or slew the real-time clock
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
         map(SYS_DIAGCTL, new DiagctlCall(kernel));           // console output, register dumps
+        map(SYS_VTIMER, new VtimerCall(kernel, virtualTimers)); // virtual and profiling interval timers
         map(SYS_RUNCTL, new RunctlCall(kernel));             // stop and resume a process
         map(SYS_GETMCONTEXT, new GetmcontextCall(kernel));   // the kernel's part of a machine context (FPU)
         map(SYS_SETMCONTEXT, new SetmcontextCall(kernel));   // ... and setting it
@@ -213,6 +217,14 @@ public final class SystemTask {
         if (!mem.copyOut(space, ptr, msg.buf, 0, Message.SIZE).ok()) {
             kernel.signals().causeSig(caller, Signals.SIGSEGV);
         }
+    }
+
+    /**
+     * One clock tick, after the clock has charged it to {@code running} (null when idle): the
+     * per-process timers kept for kernel calls count it.
+     */
+    public void tick(Proc running) {
+        virtualTimers.tick(running);
     }
 
     /** Range, then mask, then existence, then the handler (MINIX kernel_call_dispatch). */
