@@ -91,6 +91,11 @@ static void memory_calls(void)
 	CHECK("physcopy_copied_the_frame", strcmp(dst, "through physical memory") == 0);
 	CHECK_EQ("memset_of_a_physical_range", sys_memset(NONE, 'm', phys, 4), OK);
 	CHECK("memset_reached_the_virtual_page", memcmp(page_buf, "mmmmugh", 7) == 0);
+	static uint8_t bda[16], bda2[16];
+	CHECK_EQ("readbios_of_the_bios_data_area", sys_readbios(0x400, bda, 16), OK);
+	CHECK("readbios_reads_what_physcopy_sees",
+		sys_physcopy(NONE, 0x400, SELF, (vir_bytes) bda2, 16, 0) == OK && memcmp(bda, bda2, 16) == 0);
+	CHECK_EQ("readbios_of_conventional_memory_is_refused", sys_readbios(0x7C00, bda, 16), EPERM);
 	CHECK_EQ("physcopy_past_the_end_of_memory_faults", sys_physcopy(NONE, 0xFFFFFF00, SELF, (vir_bytes) dst, 4, 0), EFAULT);
 
 	vir_bytes area = 0x20000000;
@@ -296,7 +301,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(98);
+	plan(101);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();

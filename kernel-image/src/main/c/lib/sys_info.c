@@ -78,6 +78,17 @@ int sys_settime(int now, clockid_t clk_id, time_t sec, long nsec)
 	return _kernel_call(SYS_SETTIME, &m);
 }
 
+int sys_readbios(phys_bytes address, void *buf, size_t size)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_readbios.addr = address;
+	m.m_lsys_krn_readbios.buf = (vir_bytes) buf;
+	m.m_lsys_krn_readbios.size = size;
+	return _kernel_call(SYS_READBIOS, &m);
+}
+
 int sys_getinfo(int request, void *ptr, int len, endpoint_t who)
 {
 	message m;

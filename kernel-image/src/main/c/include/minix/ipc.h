@@ -164,6 +164,10 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_getmcontext);
 typedef struct { endpoint_t endpt; vir_bytes ctx_ptr; uint8_t padding[48]; } mess_lsys_krn_sys_setmcontext;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_setmcontext);
 
+/* SYS_READBIOS: addr is physical, in the BIOS areas below 1 MiB; buf is in the caller. */
+typedef struct { size_t size; phys_bytes addr; vir_bytes buf; uint8_t padding[44]; } mess_lsys_krn_readbios;
+_ASSERT_MSG_SIZE(mess_lsys_krn_readbios);
+
 typedef struct { int how; uint8_t padding[52]; } mess_lsys_krn_sys_abort;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_abort);
 
@@ -232,6 +236,7 @@ typedef struct {
 		mess_lsys_krn_sys_getinfo m_lsys_krn_sys_getinfo;
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;
+		mess_lsys_krn_readbios m_lsys_krn_readbios;
 		mess_lsys_krn_sys_getmcontext m_lsys_krn_sys_getmcontext;
 		mess_lsys_krn_sys_setmcontext m_lsys_krn_sys_setmcontext;
 		mess_lsys_kern_safecopy m_lsys_kern_safecopy;

@@ -162,6 +162,7 @@ public final class SystemTask {
         map(SYS_SAFECOPYTO, new SafecopyToCall(kernel));     // copy into a granter's memory
         map(SYS_VSAFECOPY, new VsafecopyCall(kernel));       // a vector of safecopies
         map(SYS_SETGRANT, new SetgrantCall(kernel));         // register one's grant table
+        map(SYS_READBIOS, new ReadbiosCall(kernel));         // read the BIOS data area and ROMs
         map(SYS_STIME, new StimeCall(realTime));             // set the boot time
         map(SYS_SETTIME, new SettimeCall(realTime));         // set or slew the real-time clock
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
