@@ -215,3 +215,21 @@ int sys_vtimer(endpoint_t proc, int which, clock_t *newval, clock_t *oldval)
 	}
 	return r;
 }
+
+/* data: in for the SET requests, out for the GET requests (may be NULL for the others). */
+int sys_trace(int request, endpoint_t proc, long addr, long *data)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_trace.request = request;
+	m.m_lsys_krn_sys_trace.endpt = proc;
+	m.m_lsys_krn_sys_trace.address = addr;
+	m.m_lsys_krn_sys_trace.data = data != NULL ? *data : 0;
+	r = _kernel_call(SYS_TRACE, &m);
+	if (r == OK && data != NULL) {
+		*data = m.m_krn_lsys_sys_trace.data;
+	}
+	return r;
+}

@@ -81,6 +81,20 @@
 #define SYS_PRIV_YIELD 10
 #define SYS_PRIV_CLEAR_IPC_REFS 11
 
+/* SYS_TRACE requests: the kernel's part of MINIX's ptrace (T_OK, T_ATTACH, T_EXIT, T_SETOPT are PM's). */
+#define T_STOP (-1)             /* stop the process (and end single-stepping) */
+#define T_GETINS 2              /* a word of text */
+#define T_GETDATA 3             /* a word of data */
+#define T_GETUSER 4             /* a word of the saved registers (struct jinx_trace_frame) */
+#define T_SETINS 5              /* write a word of text, read-only or not */
+#define T_SETDATA 6             /* write a word of data */
+#define T_SETUSER 7             /* write a register of the frame (no selectors; user EFLAGS bits) */
+#define T_RESUME 8              /* let it run */
+#define T_STEP 10               /* run one instruction, then SIGTRAP */
+#define T_DETACH 12             /* as T_RESUME, for the kernel */
+#define T_READB_INS 100         /* a byte of text */
+#define T_WRITEB_INS 101        /* write a byte of text */
+
 /* SYS_IRQCTL requests and policy. */
 #define IRQ_SETPOLICY 1
 #define IRQ_RMPOLICY 2

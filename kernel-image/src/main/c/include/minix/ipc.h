@@ -67,6 +67,11 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_schedctl);
 typedef struct { endpoint_t endpt; int request; vir_bytes arg_ptr; uint8_t padding[44]; } mess_lsys_krn_sys_privctl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_privctl);
 
+typedef struct { int request; endpoint_t endpt; vir_bytes address; long data; uint8_t padding[40]; } mess_lsys_krn_sys_trace;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_trace);
+typedef struct { long data; uint8_t padding[52]; } mess_krn_lsys_sys_trace;
+_ASSERT_MSG_SIZE(mess_krn_lsys_sys_trace);
+
 /* SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN (MINIX's layout). */
 typedef struct {
 	sigset_t map;           /* GETKSIG: the pending signals */
@@ -215,6 +220,8 @@ typedef struct {
 		mess_lsys_krn_schedctl m_lsys_krn_schedctl;
 		mess_lsys_krn_sys_privctl m_lsys_krn_sys_privctl;
 		mess_sigcalls m_sigcalls;
+		mess_lsys_krn_sys_trace m_lsys_krn_sys_trace;
+		mess_krn_lsys_sys_trace m_krn_lsys_sys_trace;
 		mess_lsys_krn_sys_umap m_lsys_krn_sys_umap;
 		mess_krn_lsys_sys_umap m_krn_lsys_sys_umap;
 		mess_lsys_krn_sys_copy m_lsys_krn_sys_copy;

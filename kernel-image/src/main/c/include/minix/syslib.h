@@ -25,6 +25,7 @@ int sys_getksig(endpoint_t *proc, sigset_t *map);
 int sys_endksig(endpoint_t proc);
 int sys_getmcontext(endpoint_t proc, vir_bytes mcp);
 int sys_setmcontext(endpoint_t proc, vir_bytes mcp);
+int sys_trace(int request, endpoint_t proc, long addr, long *data);
 int sys_sigsend(endpoint_t proc, struct sigmsg *msg);
 int sys_sigreturn(endpoint_t proc, struct sigcontext *ctx);
 int sys_runctl(endpoint_t proc, int action, int flags);

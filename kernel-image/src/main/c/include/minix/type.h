@@ -66,6 +66,13 @@ struct vumap_phys {
 #define VUA_READ 0x01           /* the device will read the memory */
 #define VUA_WRITE 0x02          /* the device will write it */
 
+/* SYS_TRACE T_GETUSER/T_SETUSER: offsets into a process's saved registers (spec 1.6 order). */
+struct jinx_trace_frame {
+	uint16_t gs, fs, es, ds;
+	uint32_t edi, esi, ebp, ebx, edx, ecx, eax;
+	uint32_t eip, cs, eflags, esp, ss;
+};
+
 /* SYS_PRIVCTL ADD_IO and ADD_MEM. */
 struct io_range {
 	unsigned ior_base;              /* first port */

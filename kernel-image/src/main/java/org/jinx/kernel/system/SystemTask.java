@@ -138,6 +138,7 @@ public final class SystemTask {
         map(SYS_CLEAR, new ClearCall(kernel));               // tear down an exited process
         map(SYS_SCHEDULE, new ScheduleCall(kernel));         // a scheduler sets priority and quantum
         map(SYS_PRIVCTL, new PrivctlCall(kernel));           // grant, narrow and lift privileges
+        map(SYS_TRACE, new TraceCall(kernel));               // ptrace: memory, registers, stop, step
         map(SYS_KILL, new KillCall(kernel));                 // cause a signal in a process
         map(SYS_GETKSIG, new GetksigCall(kernel));           // a signal manager fetches pending signals
         map(SYS_ENDKSIG, new EndksigCall(kernel));           // ... and says it has dealt with them
