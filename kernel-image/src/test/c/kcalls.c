@@ -5,6 +5,7 @@
  */
 #include "check.h"
 #include <stdint.h>
+#include <stddef.h>
 
 static char page_buf[8192] __attribute__((aligned(4096)));
 
@@ -258,6 +259,49 @@ static void interval_timers(void)
 	CHECK_EQ("vtimer_of_an_unknown_timer_is_invalid", sys_vtimer(SELF, 5, NULL, &old), EINVAL);
 }
 
+static volatile long traced_value = 5;
+
+/*
+ * A debugger's session through SYS_TRACE: the forked child (a user process whose signal manager
+ * is us, in PM's slot) is examined and patched before it first runs, single-stepped one
+ * instruction, stopped, and let go to exit with what it found in traced_value.
+ */
+static void tracing(void)
+{
+	endpoint_t child, who;
+	message m;
+	sigset_t map;
+	int status;
+	long v, eip0, eip1;
+
+	int r = sys_fork(SELF, NONE, &child, 0);
+	if (r == OK && child == SELF) {
+		exit(traced_value == 42 ? 0 : 1);
+	}
+	CHECK_EQ("trace_getdata_reads_the_childs_memory", sys_trace(T_GETDATA, child, (long) &traced_value, &v) == OK ? v : -1, 5);
+	v = 42;
+	CHECK_EQ("trace_setdata_writes_it", sys_trace(T_SETDATA, child, (long) &traced_value, &v), OK);
+	/* The child sits right after the INT 0x20 of its SYS_FORK: movl 4(%esp),%eax (4 bytes), int $0x20 (2). */
+	sys_trace(T_GETUSER, child, offsetof(struct jinx_trace_frame, eip), &eip0);
+	CHECK_EQ("trace_getuser_reads_the_saved_eip", eip0, (long) _do_kernel_call_intr + 6);
+	CHECK_EQ("trace_step_sets_the_trap_flag", sys_trace(T_STEP, child, 0, NULL), OK);
+	sys_privctl(child, SYS_PRIV_ALLOW, NULL);
+	r = _receive(ANY, &m, &status);
+	CHECK("the_step_traps_to_the_signal_manager", r == OK && m.m_source == SYSTEM
+		&& sigismember(&m.m_notify.sigset, SIGKSIG));
+	CHECK("getksig_says_sigtrap_for_the_child", sys_getksig(&who, &map) == OK && who == child && sigismember(&map, SIGTRAP));
+	sys_trace(T_GETUSER, child, offsetof(struct jinx_trace_frame, eip), &eip1);
+	CHECK_EQ("exactly_one_instruction_ran", eip1, eip0 + 3);
+	CHECK_EQ("trace_stop_ends_stepping", sys_trace(T_STOP, child, 0, NULL), OK);
+	sys_endksig(child);
+	CHECK_EQ("trace_resume_lets_it_run", sys_trace(T_RESUME, child, 0, NULL), OK);
+	r = _receive(child, &m, &status);
+	CHECK("the_child_saw_the_patched_value", r == OK && m.m_type == PM_EXIT && m.m1_i1 == 0);
+	sys_clear(child);
+	CHECK_EQ("trace_of_a_bad_endpoint_is_invalid", sys_trace(T_GETDATA, NONE, 0, &v), EINVAL);
+	CHECK_EQ("trace_of_a_pm_only_request_is_invalid", sys_trace(9, sef_self(), 0, NULL), EINVAL);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -301,7 +345,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(101);
+	plan(113);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
@@ -313,6 +357,7 @@ int main(void)
 	machine_context();
 	interval_timers();
 	fork_and_reap();
+	tracing();
 	arithmetic();
 	return check_done();
 }
