@@ -302,6 +302,28 @@ static void tracing(void)
 	CHECK_EQ("trace_of_a_pm_only_request_is_invalid", sys_trace(9, sef_self(), 0, NULL), EINVAL);
 }
 
+static void profiling(void)
+{
+	static struct sprof_info_s info;
+	static uint8_t records[4096];
+	clock_t start, now;
+
+	CHECK_EQ("sprof_starts", sys_sprof(PROF_START, sizeof(records), 1024, PROF_RTC, SELF, &info, records), OK);
+	CHECK_EQ("sprof_cannot_start_twice", sys_sprof(PROF_START, sizeof(records), 1024, PROF_RTC, SELF, &info, records), EBUSY);
+	sys_times(NONE, NULL, NULL, &start, NULL);
+	do {
+		sys_times(NONE, NULL, NULL, &now, NULL);
+	} while (now - start < 5);
+	CHECK_EQ("sprof_stops", sys_sprof(PROF_STOP, 0, 0, 0, NONE, NULL, NULL), OK);
+	struct sprof_proc *first = (struct sprof_proc *) records;
+	struct sprof_sample *sample = (struct sprof_sample *) (records + sizeof(struct sprof_proc));
+	CHECK("sprof_counted_our_ticks", info.total_samples >= 4 && info.system_samples >= 4);
+	CHECK("sprof_named_us_first", first->proc == sef_self() && strcmp(first->name, "kcalls") == 0);
+	CHECK("sprof_sampled_our_text", sample->proc == sef_self() && (uint32_t) sample->pc >= 0x08048000
+		&& (uint32_t) sample->pc < 0x08100000);
+	CHECK_EQ("sprof_stop_when_stopped_is_busy", sys_sprof(PROF_STOP, 0, 0, 0, NONE, NULL, NULL), EBUSY);
+}
+
 static void fork_and_reap(void)
 {
 	endpoint_t child;
@@ -345,7 +367,7 @@ static void arithmetic(void)
 
 int main(void)
 {
-	plan(113);
+	plan(120);
 	whoami_and_info();
 	time_and_alarms();
 	memory_calls();
@@ -356,6 +378,7 @@ int main(void)
 	signal_frames();
 	machine_context();
 	interval_timers();
+	profiling();
 	fork_and_reap();
 	tracing();
 	arithmetic();

@@ -89,6 +89,21 @@ int sys_readbios(phys_bytes address, void *buf, size_t size)
 	return _kernel_call(SYS_READBIOS, &m);
 }
 
+int sys_sprof(int action, int size, int freq, int type, endpoint_t endpt, void *ctl_ptr, void *mem_ptr)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_sprof.action = action;
+	m.m_lsys_krn_sys_sprof.mem_size = size;
+	m.m_lsys_krn_sys_sprof.freq = freq;
+	m.m_lsys_krn_sys_sprof.intr_type = type;
+	m.m_lsys_krn_sys_sprof.endpt = endpt;
+	m.m_lsys_krn_sys_sprof.ctl_ptr = (vir_bytes) ctl_ptr;
+	m.m_lsys_krn_sys_sprof.mem_ptr = (vir_bytes) mem_ptr;
+	return _kernel_call(SYS_SPROF, &m);
+}
+
 int sys_getinfo(int request, void *ptr, int len, endpoint_t who)
 {
 	message m;

@@ -158,6 +158,13 @@
 /* SYS_SETTIME: the one clock that can be set. */
 #define CLOCK_REALTIME 0
 
+/* SYS_SPROF. */
+#define PROF_START 0            /* start statistical profiling */
+#define PROF_STOP 1             /* stop it and copy out the results */
+#define PROF_RTC 0              /* sample on clock interrupts (Jinx: at HZ) */
+#define PROF_NMI 1              /* an NMI watchdog (not in Jinx) */
+#define SAMPLE_BUFFER_SIZE (1 << 20)
+
 /* SYS_ABORT. */
 #define RBT_HALT 0
 #define RBT_REBOOT 1

@@ -173,6 +173,13 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_setmcontext);
 typedef struct { size_t size; phys_bytes addr; vir_bytes buf; uint8_t padding[44]; } mess_lsys_krn_readbios;
 _ASSERT_MSG_SIZE(mess_lsys_krn_readbios);
 
+/* SYS_SPROF: ctl_ptr (struct sprof_info_s) and mem_ptr (records) are in endpt's memory. */
+typedef struct {
+	int action; int freq; int intr_type; endpoint_t endpt; vir_bytes ctl_ptr; vir_bytes mem_ptr; size_t mem_size;
+	uint8_t padding[28];
+} mess_lsys_krn_sys_sprof;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_sprof);
+
 typedef struct { int how; uint8_t padding[52]; } mess_lsys_krn_sys_abort;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_abort);
 
@@ -243,6 +250,7 @@ typedef struct {
 		mess_lsys_krn_sys_getinfo m_lsys_krn_sys_getinfo;
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;
+		mess_lsys_krn_sys_sprof m_lsys_krn_sys_sprof;
 		mess_lsys_krn_readbios m_lsys_krn_readbios;
 		mess_lsys_krn_sys_getmcontext m_lsys_krn_sys_getmcontext;
 		mess_lsys_krn_sys_setmcontext m_lsys_krn_sys_setmcontext;

@@ -96,6 +96,7 @@ int getuptime(clock_t *ticks, clock_t *realtime, time_t *boottime);
 int sys_stime(time_t boottime);
 int sys_settime(int now, clockid_t clk_id, time_t sec, long nsec);
 int sys_readbios(phys_bytes address, void *buf, size_t size);
+int sys_sprof(int action, int size, int freq, int type, endpoint_t endpt, void *ctl_ptr, void *mem_ptr);
 int sys_getinfo(int request, void *ptr, int len, endpoint_t who);
 int sys_getkinfo(struct kinfo *k);
 int sys_getprocinfo(endpoint_t who, struct jinx_procinfo *p);

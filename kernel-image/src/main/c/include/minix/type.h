@@ -73,6 +73,23 @@ struct jinx_trace_frame {
 	uint32_t eip, cs, eflags, esp, ss;
 };
 
+/* SYS_SPROF results: the counts, then records (a process's sprof_proc before its first sample). */
+struct sprof_info_s {
+	int mem_used;                   /* bytes of records */
+	int total_samples;
+	int idle_samples;
+	int system_samples;
+	int user_samples;
+};
+struct sprof_sample {
+	endpoint_t proc;
+	void *pc;
+};
+struct sprof_proc {
+	endpoint_t proc;
+	char name[16];                  /* PROC_NAME_LEN */
+};
+
 /* SYS_PRIVCTL ADD_IO and ADD_MEM. */
 struct io_range {
 	unsigned ior_base;              /* first port */

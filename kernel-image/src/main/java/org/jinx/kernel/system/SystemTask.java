@@ -123,6 +123,8 @@ public final class SystemTask {
     private final RealTime realTime;
     /** The interval timers SYS_VTIMER sets and each clock tick counts down. */
     private final VirtualTimers virtualTimers;
+    /** The statistical profiler SYS_SPROF starts and each clock tick feeds. */
+    private final Sprofiler sprofiler = new Sprofiler();
 
     public SystemTask(Kernel kernel) {
         this.kernel = kernel;
@@ -164,6 +166,7 @@ public final class SystemTask {
         map(SYS_VSAFECOPY, new VsafecopyCall(kernel));       // a vector of safecopies
         map(SYS_SETGRANT, new SetgrantCall(kernel));         // register one's grant table
         map(SYS_READBIOS, new ReadbiosCall(kernel));         // read the BIOS data area and ROMs
+        map(SYS_SPROF, new SprofCall(kernel, sprofiler));    // statistical profiling on clock ticks
         map(SYS_STIME, new StimeCall(realTime));             // set the boot time
         map(SYS_SETTIME, new SettimeCall(realTime));         // set or slew the real-time clock
         map(SYS_VMCTL, new VmctlCall(kernel));               // address-space control
@@ -223,10 +226,11 @@ public final class SystemTask {
 
     /**
      * One clock tick, after the clock has charged it to {@code running} (null when idle): the
-     * per-process timers kept for kernel calls count it.
+     * per-process timers kept for kernel calls count it, and the profiler samples it.
      */
     public void tick(Proc running) {
         virtualTimers.tick(running);
+        sprofiler.tick(running);
     }
 
     /** Range, then mask, then existence, then the handler (MINIX kernel_call_dispatch). */
