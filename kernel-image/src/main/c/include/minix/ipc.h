@@ -212,6 +212,19 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_exit);
 typedef struct { int request; vir_bytes address; int length; uint8_t padding[44]; } mess_lsys_krn_sys_statectl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_statectl);
 
+/* RS_INIT (spec 5.2): RS -> service, and the service's answer by SENDREC with the result. */
+typedef struct {
+	int result; int type; cp_grant_id_t rproctab_gid; endpoint_t old_endpoint; int restarts; int flags;
+	vir_bytes buff_addr; size_t buff_len; int prepare_state; uint8_t padding[20];
+} mess_rs_init;
+_ASSERT_MSG_SIZE(mess_rs_init);
+
+/* RS_LU_PREPARE (spec 5.2): RS -> service (state NULL: cancel), and the service's readiness answer. */
+typedef struct {
+	int result; int state; int prepare_maxtime; int flags; cp_grant_id_t state_data_gid; uint8_t padding[36];
+} mess_rs_update;
+_ASSERT_MSG_SIZE(mess_rs_update);
+
 typedef struct {
 	endpoint_t m_source;            /* who sent it; the kernel always sets it */
 	int m_type;                     /* what kind of message */
@@ -262,6 +275,8 @@ typedef struct {
 		mess_lsys_krn_runctl m_lsys_krn_runctl;
 		mess_lsys_krn_sys_exit m_lsys_krn_sys_exit;
 		mess_lsys_krn_sys_statectl m_lsys_krn_sys_statectl;
+		mess_rs_init m_rs_init;
+		mess_rs_update m_rs_update;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;

@@ -54,6 +54,7 @@ struct vscp_vec {
 cp_grant_id_t cpf_grant_direct(endpoint_t who_to, vir_bytes addr, size_t bytes, int access);
 cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from, cp_grant_id_t gr);
 int cpf_revoke(cp_grant_id_t gr);
+int cpf_setgrant_direct(cp_grant_id_t gid, endpoint_t who_to, vir_bytes addr, size_t bytes, int access);
 int cpf_reload(void);
 
 #endif

@@ -2,6 +2,7 @@
 #ifndef _MINIX_TYPE_H
 #define _MINIX_TYPE_H
 
+#include <minix/endpoint.h>
 #include <minix/types.h>
 
 /* SYS_PRIVCTL SET_SYS with an argument: the privileges to give. */
@@ -152,6 +153,42 @@ struct jinx_privinfo {
 	uint32_t s_int_pending;
 	int s_asynsize;
 	int s_grant_entries;
+};
+
+/*
+ * The kernel-info page (MINIX's minix_kerninfo, with Jinx's own layout): one read-only page the
+ * kernel maps at KERNINFO_ADDR in every address space and rewrites at every clock tick.
+ * INT 0x21 with ECX = MINIX_KERNINFO returns its address in EBX. A write to it faults.
+ */
+#define KERNINFO_ADDR 0xBFFE0000        /* 64 KiB below the stack */
+#define KERNINFO_MAGIC 0x4A4B4931       /* "1IKJ" in memory */
+#define KERNINFO_F_NO_IPCVECS 0x1       /* no user-mapped IPC stubs: use INT 0x21 and INT 0x20 */
+
+/* The machine as user space may know it (MINIX's struct machine, reduced). */
+struct jinx_machine {
+	int processor;                  /* 386 */
+	int fpu;                        /* 0: no coprocessor */
+	uint32_t cpu_hz;                /* emulated clock rate */
+	uint32_t ram_bytes;
+};
+
+/* One boot image slot: its fixed endpoint (spec 2.4) and the name of what runs there. */
+struct jinx_bootproc {
+	endpoint_t endpt;
+	char name[16];
+};
+
+struct jinx_kerninfo {
+	uint32_t magic;                 /* KERNINFO_MAGIC */
+	uint32_t size;                  /* sizeof(struct jinx_kerninfo) */
+	uint32_t flags;                 /* KERNINFO_F_* */
+	uint32_t hz;                    /* clock ticks per second, as GET_HZ */
+	time_t boot_time;               /* seconds since the epoch at boot, as SYS_TIMES */
+	clock_t uptime;                 /* ticks since boot, current as of the last tick */
+	uint32_t nr_live_procs;         /* slots in use, kernel tasks excluded, as of the last tick */
+	struct kinfo kinfo;             /* GET_KINFO's record, as of the last tick */
+	struct jinx_machine machine;
+	struct jinx_bootproc image[NR_BOOT_PROCS]; /* ASYNCM (-5) .. INIT (11), in slot order */
 };
 
 #endif

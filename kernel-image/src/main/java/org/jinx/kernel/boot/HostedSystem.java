@@ -56,6 +56,8 @@ public final class HostedSystem {
     public final Machine machine;
     public final Kernel kernel;
     public final PagedAddressSpaces spaces;
+    /** The page every process sees at KERNINFO_ADDR. */
+    public final KernInfo kernInfo;
     /** The modules' endpoints, names and kinds, in boot order. */
     private final List<Integer> modules = new ArrayList<>();
     private final List<String> moduleNames = new ArrayList<>();
@@ -120,6 +122,8 @@ public final class HostedSystem {
         this.spaces = new PagedAddressSpaces(machine.mem, frames);
         this.kernel = new Kernel(new PagedGuestMemory(machine.mem), spaces, new BusPortIo(machine.io), log);
         kernel.setConsole(console);
+        this.kernInfo = new KernInfo(machine.mem, frames, spaces, kernel, machine.clock.hz());
+        kernel.setTickHook(kernInfo::refresh);
         kernel.setEvents(new Kernel.Events() {
             @Override
             public void exited(Proc p, int status) {
@@ -144,6 +148,7 @@ public final class HostedSystem {
     /** Loads the modules as boot processes. */
     public List<Proc> boot(List<BootImage.Module> mods) throws BootException {
         List<Proc> loaded = new BootImage(kernel).load(mods);
+        kernInfo.refresh();             // the image's names are the modules' now
         for (int i = 0; i < loaded.size(); i++) {
             modules.add(loaded.get(i).endpoint());
             moduleNames.add(loaded.get(i).name());

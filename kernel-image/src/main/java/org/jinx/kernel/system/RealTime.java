@@ -15,8 +15,6 @@ import org.jinx.kernel.clock.ClockTask;
  */
 final class RealTime {
     private final Kernel kernel;
-    private boolean bootTimeSet;
-    private long bootTime;
     /** realtime minus the monotonic count, for the part already settled. */
     private long offset;
     /** The slew in progress: ticks still to add (negative: to hold back), from tick adjStart on. */
@@ -29,12 +27,12 @@ final class RealTime {
 
     /** Seconds since the epoch at boot: the RTC's reading unless SYS_STIME or SYS_SETTIME changed it. */
     long bootTime() {
-        return bootTimeSet ? bootTime : kernel.bootTime();
+        return kernel.bootTime();
     }
 
+    /** Kept by the kernel, so everything that reports it (the kernel-info page too) agrees. */
     void setBootTime(long seconds) {
-        bootTime = seconds;
-        bootTimeSet = true;
+        kernel.setBootTime(seconds);
     }
 
     /** Realtime ticks since boot. */
