@@ -42,7 +42,7 @@ final class ReadbiosCall implements KernelCall {
     static final int UPPER_MEM_END = 0xFFFFF;
 
     private final Kernel kernel;
-    private final byte[] buf = new byte[UPPER_MEM_END + 1 - BASE_MEM_TOP];
+    private final byte[] buf = new byte[4096];
 
     ReadbiosCall(Kernel kernel) {
         this.kernel = kernel;
@@ -63,10 +63,15 @@ final class ReadbiosCall implements KernelCall {
             return EPERM;
         }
         if (!kernel.memory().probe(caller.context.cr3, m.getInt(BUF), len, true).ok()
-                || !kernel.spaces().readPhysical(first, buf, 0, len)) {
-            return EFAULT;
+                || !kernel.spaces().readPhysical(last + 1, buf, 0, 0)) {
+            return EFAULT; // the buffer, or a machine with less than 1 MiB of memory
         }
-        kernel.memory().copyOut(caller.context.cr3, m.getInt(BUF), buf, 0, len);
+        for (int done = 0; done < len; ) {
+            int n = Math.min(buf.length, len - done);
+            kernel.spaces().readPhysical(first + done, buf, 0, n);
+            kernel.memory().copyOut(caller.context.cr3, m.getInt(BUF) + done, buf, 0, n);
+            done += n;
+        }
         return OK;
     }
 
