@@ -5,6 +5,7 @@ import static org.jinx.kernel.Errno.EINVAL;
 import static org.jinx.kernel.Errno.EPERM;
 import static org.jinx.kernel.Errno.OK;
 
+import java.util.Arrays;
 import org.jinx.kernel.Kernel;
 import org.jinx.kernel.abi.Abi;
 import org.jinx.kernel.ipc.Message;
@@ -61,7 +62,7 @@ final class SigsendCall implements KernelCall {
             sp = c.esp;
         }
         int at = (sp - SigFrame.FRAME_SIZE + 4 & ~0xF) - 4;
-        java.util.Arrays.fill(frame, (byte) 0);
+        Arrays.fill(frame, (byte) 0);
         SigFrame.put(frame, SigFrame.SF_RA, SigFrame.get(sigmsg, SigFrame.SM_SIGRETURN));
         SigFrame.put(frame, SigFrame.SF_SIGNUM, SigFrame.get(sigmsg, SigFrame.SM_SIGNO));
         SigFrame.put(frame, SigFrame.SF_SCP, at + SigFrame.SF_SC);
