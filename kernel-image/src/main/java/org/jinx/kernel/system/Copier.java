@@ -1,5 +1,6 @@
 package org.jinx.kernel.system;
 
+import java.util.Arrays;
 import org.jinx.mem.GuestMemory;
 
 /**
@@ -46,7 +47,7 @@ final class Copier {
         if (!r.ok()) {
             return r;
         }
-        java.util.Arrays.fill(buf, (byte) value);
+        Arrays.fill(buf, (byte) value);
         for (int done = 0; done < len; ) {
             int n = Math.min(buf.length, len - done);
             mem.copyOut(dstSpace, dst + done, buf, 0, n);
