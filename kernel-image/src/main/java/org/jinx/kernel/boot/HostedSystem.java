@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.jinx.Machine;
 import org.jinx.boot.BootException;
 import org.jinx.dev.PcPlatform;
@@ -159,10 +160,18 @@ public final class HostedSystem {
 
     /** Runs until the system ends (see the class comment), or {@code maxInstructions} (0: no limit). */
     public Outcome run(long maxInstructions) {
+        return run(maxInstructions, machine::run);
+    }
+
+    /**
+     * The same with another run loop (a debugger's), called once the first process is on the
+     * CPU with the instruction limit (0: none); it returns what ended the run, as Machine.run.
+     */
+    public Outcome run(long maxInstructions, LongFunction<Machine.StopReason> runLoop) {
         end = null;
         kernel.schedule();
         new CpuTrapBinding(kernel).attach(machine.cpu);
-        Machine.StopReason r = machine.run(maxInstructions);
+        Machine.StopReason r = runLoop.apply(maxInstructions);
         End e = end != null ? end
                 : r == Machine.StopReason.INSTRUCTION_LIMIT ? End.INSTRUCTION_LIMIT : End.MACHINE_STOPPED;
         Map<String, Integer> statuses = new LinkedHashMap<>();

@@ -281,4 +281,26 @@ public final class PagedAddressSpaces implements AddressSpaces {
     private static long end(int vaddr, int len) {
         return (vaddr & 0xFFFFFFFFL) + len;
     }
+
+    @Override
+    public boolean readPhysical(long addr, byte[] dst, int off, int len) {
+        if (addr < 0 || addr + len > mem.ramSize()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            dst[off + i] = (byte) mem.read8((int) addr + i);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean writePhysical(long addr, byte[] src, int off, int len) {
+        if (addr < 0 || addr + len > mem.ramSize()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            mem.write8((int) addr + i, src[off + i]); // the normal path: decoded code on the page is dropped
+        }
+        return true;
+    }
 }

@@ -144,6 +144,53 @@ class AbiAgreementTest {
                 .anyMatch(a -> a.contains("sizeof(struct jinx_bootproc)")).anyMatch(a -> a.startsWith("_Static_assert((long long) (KERNINFO_ADDR)"));
     }
 
+    /**
+     * The kernel-call numbers in the C header against spec 6.2's table (the Java side is held to
+     * the header by the scan), so all three agree, the unimplemented calls' numbers included.
+     */
+    @Test
+    void theKernelCallNumbersAreTheSpecsTable() throws Exception {
+        String[][] table = {
+            {"FORK", "0"}, {"EXEC", "1"}, {"CLEAR", "2"}, {"SCHEDULE", "3"}, {"PRIVCTL", "4"}, {"TRACE", "5"},
+            {"KILL", "6"}, {"GETKSIG", "7"}, {"ENDKSIG", "8"}, {"SIGSEND", "9"}, {"SIGRETURN", "10"}, {"MEMSET", "13"},
+            {"UMAP", "14"}, {"VIRCOPY", "15"}, {"PHYSCOPY", "16"}, {"UMAP_REMOTE", "17"}, {"VUMAP", "18"},
+            {"IRQCTL", "19"}, {"DEVIO", "21"}, {"SDEVIO", "22"}, {"VDEVIO", "23"}, {"SETALARM", "24"}, {"TIMES", "25"},
+            {"GETINFO", "26"}, {"ABORT", "27"}, {"IOPENABLE", "28"}, {"SAFECOPYFROM", "31"}, {"SAFECOPYTO", "32"},
+            {"VSAFECOPY", "33"}, {"SETGRANT", "34"}, {"READBIOS", "35"}, {"SPROF", "36"}, {"STIME", "39"},
+            {"SETTIME", "40"}, {"VMCTL", "43"}, {"DIAGCTL", "44"}, {"VTIMER", "45"}, {"RUNCTL", "46"},
+            {"GETMCONTEXT", "50"}, {"SETMCONTEXT", "51"}, {"UPDATE", "52"}, {"EXIT", "53"}, {"SCHEDCTL", "54"},
+            {"STATECTL", "55"}, {"SAFEMEMSET", "56"}, {"PADCONF", "57"},
+        };
+        List<String> spec = new ArrayList<>();
+        for (String[] call : table) {
+            spec.add(check("SYS_" + call[0], 0x600 + Integer.parseInt(call[1]), "spec 6.2: SYS_" + call[0]));
+        }
+        Compiled r = compile(spec);
+        assertThat(r.output()).as("gcc's verdict on %d call numbers", spec.size()).isEmpty();
+        assertThat(r.status()).isZero();
+    }
+
+    /** Every request and reply layout of the calls added after the minimal set is held to the header. */
+    @Test
+    void theLaterKernelCallsLayoutsAreAmongTheAssertions() {
+        String[] fields = {
+            "m_lsys_kern_vsafecopy.vec_addr", "SMS_PATTERN", "m_lsys_krn_sys_sdevio.offset",
+            "m_lsys_krn_sys_iopenable.endpt", "m_lsys_krn_sys_umap.dst_endpt", "m_lsys_krn_sys_copy.flags",
+            "m_lsys_krn_sys_memset.process", "m_sigcalls.sigctx", "m_lsys_krn_sys_stime.boot_time",
+            "m_lsys_krn_sys_settime.clock_id", "m_lsys_krn_sys_getmcontext.ctx_ptr", "m_lsys_krn_sys_setmcontext.ctx_ptr",
+            "m_lsys_krn_sys_vumap.offset", "m_krn_lsys_sys_vumap.pcount", "VT_ENDPT", "m_lsys_krn_readbios.buf",
+            "m_lsys_krn_sys_trace.data", "m_krn_lsys_sys_trace.data", "m_lsys_krn_sys_sprof.mem_size",
+        };
+        for (String f : fields) {
+            assertThat(asserts).as(f).anyMatch(a -> a.contains("offsetof(message, " + f + ")"));
+        }
+        for (String type : new String[] {"struct vscp_vec", "struct sigmsg", "struct sigcontext",
+            "struct sigframe_sigcontext", "mcontext_t", "struct vumap_vir", "struct vumap_phys", "struct jinx_trace_frame",
+            "struct sprof_info_s", "struct sprof_sample", "struct sprof_proc"}) {
+            assertThat(asserts).as(type).anyMatch(a -> a.contains("sizeof(" + type + ")"));
+        }
+    }
+
     @Test
     void aDisagreementIsCaught() throws Exception {
         Compiled r = compile(List.of(check("EPERM", 1, "a deliberately wrong EPERM")));
