@@ -43,25 +43,9 @@ int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_byte
 	return _kernel_call(SYS_MEMSET, &m);
 }
 
-int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys)
-{
-	message m;
-	int r;
-
-	memset(&m, 0, sizeof(m));
-	m.m_lsys_krn_sys_umap.src_endpt = proc;
-	m.m_lsys_krn_sys_umap.segment = segment;
-	m.m_lsys_krn_sys_umap.src_addr = addr;
-	m.m_lsys_krn_sys_umap.dst_endpt = SELF;
-	m.m_lsys_krn_sys_umap.nr_bytes = bytes;
-	r = _kernel_call(SYS_UMAP, &m);
-	if (r == OK) {
-		*phys = m.m_krn_lsys_sys_umap.dst_addr;
-	}
-	return r;
-}
-
-int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+/* SYS_UMAP and SYS_UMAP_REMOTE share one request: the physical address of proc's addr, as seen
+ * by grantee (SELF for SYS_UMAP). */
+static int umap(int call, endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
 	phys_bytes *phys)
 {
 	message m;
@@ -73,11 +57,22 @@ int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes 
 	m.m_lsys_krn_sys_umap.segment = segment;
 	m.m_lsys_krn_sys_umap.src_addr = addr;
 	m.m_lsys_krn_sys_umap.nr_bytes = bytes;
-	r = _kernel_call(SYS_UMAP_REMOTE, &m);
+	r = _kernel_call(call, &m);
 	if (r == OK) {
 		*phys = m.m_krn_lsys_sys_umap.dst_addr;
 	}
 	return r;
+}
+
+int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys)
+{
+	return umap(SYS_UMAP, proc, SELF, segment, addr, bytes, phys);
+}
+
+int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+	phys_bytes *phys)
+{
+	return umap(SYS_UMAP_REMOTE, proc, grantee, segment, addr, bytes, phys);
 }
 
 int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount, size_t offset, int access,
