@@ -108,11 +108,15 @@ public final class CpuTrapBinding implements TrapSink {
         cpu.seg[Cpu.FS].set(c.fs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
         cpu.seg[Cpu.GS].set(c.gs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
         cpu.cpl = 3;
+        // Each address space keeps its own TLB across switches (Paging.switchSpace); only a
+        // mapping the kernel removed or narrowed since the last switch makes them all go.
         long e = kernel.mappingEpoch();
-        if (cpu.cr3 != c.cr3 || e != epoch) {
+        if (e != epoch) {
             cpu.cr3 = c.cr3;
             cpu.paging.flush();
             epoch = e;
+        } else if (cpu.cr3 != c.cr3) {
+            cpu.paging.switchSpace(c.cr3);
         }
         cpu.inhibitInterrupts = false;
     }
