@@ -454,7 +454,7 @@ public final class Ipc {
                 r = EDEADSRCDST;
             } else if (canTakeAsync(dst, caller, e)) {
                 checkNoDeliveryPending(dst);
-                dst.delivermsg.copyFrom(e.msg);
+                e.copyMessageTo(dst.delivermsg);
                 dst.delivermsg.setSource(caller.endpoint());
                 deliver(dst, SENDA, 0);
                 dst.clearRts(RECEIVING);
@@ -512,7 +512,7 @@ public final class Ipc {
 
     /** A receiver takes an entry now if it waits for the sender, its filters pass, and NOREPLY allows. */
     private boolean canTakeAsync(Proc dst, Proc sender, AsyncTable.Entry e) {
-        return willReceive(dst, sender.endpoint()) && filterAllows(dst, sender, e.msg.type())
+        return willReceive(dst, sender.endpoint()) && filterAllows(dst, sender, e.msgType())
                 && !((e.flags & AsyncTable.AMF_NOREPLY) != 0 && dst.hasMisc(REPLY_PEND));
     }
 
@@ -584,13 +584,13 @@ public final class Ipc {
             if (to != dst.endpoint() || wanted != ANY && wanted != src.endpoint()) {
                 continue;
             }
-            if (!filterAllows(dst, src, e.msg.type())) {
+            if (!filterAllows(dst, src, e.msgType())) {
                 continue;
             }
             if ((e.flags & AsyncTable.AMF_NOREPLY) != 0 && dst.hasMisc(REPLY_PEND)) {
                 continue;
             }
-            dst.delivermsg.copyFrom(e.msg);
+            e.copyMessageTo(dst.delivermsg);
             dst.delivermsg.setSource(src.endpoint());
             deliver(dst, SENDA, 0);
             async.complete(space, sp.asyntab, i, e.flags, OK);
