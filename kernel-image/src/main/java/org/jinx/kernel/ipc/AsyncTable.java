@@ -143,6 +143,18 @@ public final class AsyncTable {
     }
 
     /**
+     * Entry {@code index}'s flags word from the scan's copy of the table, or
+     * {@link GuestMemory#FAULT} when the scan has no copy of it (then {@link #read} it): enough
+     * to pass over the empty and finished entries of a readable table without reading the rest.
+     */
+    public long copiedFlags(int space, int table, int index) {
+        if (inSnapshot(space, table, index)) {
+            return le32(snapshot, index * ENTRY_SIZE + FLAGS) & 0xFFFFFFFFL;
+        }
+        return GuestMemory.FAULT;
+    }
+
+    /**
      * Finishes an entry: writes the result, then flags with DONE set (DONE last, so a sender that
      * sees DONE sees the result too). Returns false if the write failed; callers ignore that,
      * as MINIX does.
