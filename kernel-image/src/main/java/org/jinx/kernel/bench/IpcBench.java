@@ -21,8 +21,10 @@ import org.jinx.kernel.boot.HostedSystem;
  * emulated time (virtual cycles at the configured CPU frequency) beside them, and per second of
  * the emulator thread's own CPU time, which a busy shared host disturbs less than wall time.
  * Each phase runs a
- * warm-up first, which is not reported. A benchmark, not a test: it prints figures and asserts
- * nothing.
+ * warm-up first, which is not reported, and the whole pair is booted and run once untimed
+ * before the measured run (as {@code jinx bench} does), so the figures are the JIT-compiled
+ * steady state rather than the JVM's warm-up. A benchmark, not a test: it prints figures and
+ * asserts nothing.
  *
  * <p>Run: {@code ./jinx bench-ipc [--rounds N]}, or without the CLI:
  * {@code java -cp kernel-image/target/classes:emulator-core/target/classes:devices/target/classes
@@ -46,14 +48,28 @@ public final class IpcBench {
 
     private final int rounds;
     private final long cpuHz;
+    private final int warmupRuns;
 
     public IpcBench(int rounds, long cpuHz) {
-        this.rounds = rounds;
-        this.cpuHz = cpuHz;
+        this(rounds, cpuHz, 1);
     }
 
-    /** Runs the pair once and returns the measured phases, in order. */
+    /** @param warmupRuns untimed runs of the pair before the measured one */
+    public IpcBench(int rounds, long cpuHz, int warmupRuns) {
+        this.rounds = rounds;
+        this.cpuHz = cpuHz;
+        this.warmupRuns = warmupRuns;
+    }
+
+    /** Runs the pair the warm-up times, then once more measured; returns its phases, in order. */
     public List<Phase> run() throws BootException {
+        for (int i = 0; i < warmupRuns; i++) {
+            runOnce();
+        }
+        return runOnce();
+    }
+
+    private List<Phase> runOnce() throws BootException {
         List<Mark> marks = new ArrayList<>();
         StringBuilder partial = new StringBuilder();
         List<String> log = new ArrayList<>();
@@ -115,7 +131,8 @@ public final class IpcBench {
             out.printf("%-22s %12d %14.0f %14.0f %16.0f%n", p.unit(), p.count(), p.perHostSecond(), p.perCpuSecond(),
                     p.count() / virtualSeconds);
         }
-        out.println("(per host s: wall time; per CPU s: the emulator thread's CPU time)");
+        out.println("(per host s: wall time; per CPU s: the emulator thread's CPU time; measured after "
+                + warmupRuns + " untimed run" + (warmupRuns == 1 ? "" : "s") + " of the pair)");
         out.println("(a NOTIFY round trip is two notifications; a SENDREC round trip is two messages)");
     }
 
