@@ -426,6 +426,12 @@ public final class Ipc {
         int unreadable = 0;
         int invalid = 0;
         AsyncTable.Entry e = entry;
+        // A table mostly holds runs of messages to one receiver: its lookup and the send right
+        // cannot change during the scan, so they are worked out once per run.
+        int lastTo = 0;
+        Proc lastDst = null;
+        boolean lastMaySend = false;
+        boolean looked = false;
         async.beginScan(space, table, size);
         for (int i = 0; i < size; i++) {
             if (!async.read(space, table, i, e)) {
@@ -442,13 +448,20 @@ public final class Ipc {
             if ((e.flags & AsyncTable.AMF_DONE) != 0) {
                 continue;
             }
-            Proc dst = procs.lookup(e.dst == SELF ? caller.endpoint() : e.dst);
+            int to = e.dst == SELF ? caller.endpoint() : e.dst;
+            if (!looked || to != lastTo) {
+                lastDst = procs.lookup(to);
+                lastMaySend = lastDst != null && (lastDst == caller || maySendTo(caller, lastDst));
+                lastTo = to;
+                looked = true;
+            }
+            Proc dst = lastDst;
             int r;
             if (dst == null) {
                 r = EDEADSRCDST;
             } else if (dst.isTask()) {
                 r = ECALLDENIED;
-            } else if (dst != caller && !maySendTo(caller, dst)) {
+            } else if (!lastMaySend) {
                 r = ECALLDENIED;
             } else if (dst.hasRts(NO_ENDPOINT)) {
                 r = EDEADSRCDST;
