@@ -92,7 +92,8 @@ public final class AsyncTable {
             return;
         }
         if (snapshot.length < bytes) {
-            snapshot = new byte[(int) bytes];
+            // Doubling: a table that grows an entry per call (asynsend) reallocates only log n times.
+            snapshot = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(bytes, 2L * snapshot.length))];
         }
         if (mem.copyIn(space, table, snapshot, 0, (int) bytes).ok()) {
             snapSpace = space;
