@@ -93,7 +93,7 @@ public final class AsyncTable {
         }
         if (snapshot.length < bytes) {
             // Doubling: a table that grows an entry per call (asynsend) reallocates only log n times.
-            snapshot = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(bytes, 2L * snapshot.length))];
+            snapshot = new byte[(int) Math.max(bytes, Math.min(Integer.MAX_VALUE - 8, 2L * snapshot.length))];
         }
         if (mem.copyIn(space, table, snapshot, 0, (int) bytes).ok()) {
             snapSpace = space;
