@@ -21,7 +21,7 @@ import org.jinx.kernel.boot.HostedSystem;
  * emulated time (virtual cycles at the configured CPU frequency) beside them, and per second of
  * the emulator thread's own CPU time, which a busy shared host disturbs less than wall time.
  * Each phase runs a
- * warm-up first, which is not reported, and the whole pair is booted and run once untimed
+ * warm-up first, which is not reported, and the whole pair is booted and run twice untimed
  * before the measured run (as {@code jinx bench} does), so the figures are the JIT-compiled
  * steady state rather than the JVM's warm-up. A benchmark, not a test: it prints figures and
  * asserts nothing.
@@ -50,8 +50,9 @@ public final class IpcBench {
     private final long cpuHz;
     private final int warmupRuns;
 
+    /** With two untimed runs first: one still leaves the JIT compiling during the first phase. */
     public IpcBench(int rounds, long cpuHz) {
-        this(rounds, cpuHz, 1);
+        this(rounds, cpuHz, 2);
     }
 
     /** @param warmupRuns untimed runs of the pair before the measured one */
