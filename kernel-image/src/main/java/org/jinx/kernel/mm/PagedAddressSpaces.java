@@ -301,6 +301,9 @@ public final class PagedAddressSpaces implements AddressSpaces {
         for (int i = 0; i < len; i++) {
             mem.write8((int) addr + i, src[off + i]); // the normal path: decoded code on the page is dropped
         }
+        // The bytes may have been some space's page tables. The CPU keeps each space's TLB across
+        // context switches, where a 386 would reload CR3 and see the change: drop them all.
+        epoch++;
         return true;
     }
 }
