@@ -43,6 +43,27 @@ cp_grant_id_t cpf_grant_direct(endpoint_t who_to, vir_bytes addr, size_t bytes, 
 	return GRANT_ID(i, table[i].cp_seq);
 }
 
+/* Sets grant {gid} (sequence 0) directly: SEF's grant 0 must have that exact id in every process. */
+int cpf_setgrant_direct(cp_grant_id_t gid, endpoint_t who_to, vir_bytes addr, size_t bytes, int access)
+{
+	int i = gid & GRANT_IDXMASK;
+
+	if (gid < 0 || i >= NR_GRANTS || (gid >> GRANT_SHIFT) != 0) {
+		return EINVAL;
+	}
+	if (!registered && cpf_reload() != OK) {
+		return EGENERIC;
+	}
+	table[i].cp_flags = 0;
+	table[i].cp_seq = 0;
+	table[i].cp_u.cp_direct.cp_who_to = who_to;
+	table[i].cp_u.cp_direct.cp_start = addr;
+	table[i].cp_u.cp_direct.cp_len = bytes;
+	__asm__ __volatile__("" ::: "memory");
+	table[i].cp_flags = CPF_VALID | CPF_DIRECT | (access & (CPF_READ | CPF_WRITE));
+	return OK;
+}
+
 cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from, cp_grant_id_t gr)
 {
 	int i = free_slot();

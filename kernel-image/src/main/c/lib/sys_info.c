@@ -36,9 +36,72 @@ int sys_times(endpoint_t proc, clock_t *user_time, clock_t *sys_time, clock_t *u
 	r = _kernel_call(SYS_TIMES, &m);
 	if (user_time != NULL) *user_time = m.m_krn_lsys_sys_times.user_time;
 	if (sys_time != NULL) *sys_time = m.m_krn_lsys_sys_times.system_time;
-	if (uptime != NULL) *uptime = m.m_krn_lsys_sys_times.real_ticks;
+	/* The monotonic count (MINIX does the same): SYS_SETTIME moves realtime, never this. */
+	if (uptime != NULL) *uptime = m.m_krn_lsys_sys_times.boot_ticks;
 	if (boottime != NULL) *boottime = m.m_krn_lsys_sys_times.boot_time;
 	return r;
+}
+
+/* Monotonic ticks, realtime ticks and the boot time, in one call (MINIX libsys getuptime). */
+int getuptime(clock_t *ticks, clock_t *realtime, time_t *boottime)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_times.endpt = NONE;
+	r = _kernel_call(SYS_TIMES, &m);
+	if (ticks != NULL) *ticks = m.m_krn_lsys_sys_times.boot_ticks;
+	if (realtime != NULL) *realtime = m.m_krn_lsys_sys_times.real_ticks;
+	if (boottime != NULL) *boottime = m.m_krn_lsys_sys_times.boot_time;
+	return r;
+}
+
+int sys_stime(time_t boottime)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_stime.boot_time = boottime;
+	return _kernel_call(SYS_STIME, &m);
+}
+
+int sys_settime(int now, clockid_t clk_id, time_t sec, long nsec)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_settime.now = now;
+	m.m_lsys_krn_sys_settime.clock_id = clk_id;
+	m.m_lsys_krn_sys_settime.sec = sec;
+	m.m_lsys_krn_sys_settime.nsec = nsec;
+	return _kernel_call(SYS_SETTIME, &m);
+}
+
+int sys_readbios(phys_bytes address, void *buf, size_t size)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_readbios.addr = address;
+	m.m_lsys_krn_readbios.buf = (vir_bytes) buf;
+	m.m_lsys_krn_readbios.size = size;
+	return _kernel_call(SYS_READBIOS, &m);
+}
+
+int sys_sprof(int action, int size, int freq, int type, endpoint_t endpt, void *ctl_ptr, void *mem_ptr)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_sprof.action = action;
+	m.m_lsys_krn_sys_sprof.mem_size = size;
+	m.m_lsys_krn_sys_sprof.freq = freq;
+	m.m_lsys_krn_sys_sprof.intr_type = type;
+	m.m_lsys_krn_sys_sprof.endpt = endpt;
+	m.m_lsys_krn_sys_sprof.ctl_ptr = (vir_bytes) ctl_ptr;
+	m.m_lsys_krn_sys_sprof.mem_ptr = (vir_bytes) mem_ptr;
+	return _kernel_call(SYS_SPROF, &m);
 }
 
 int sys_getinfo(int request, void *ptr, int len, endpoint_t who)

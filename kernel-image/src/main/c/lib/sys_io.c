@@ -40,6 +40,29 @@ int sys_vdevio(int request, void *pairs, int count)
 int sys_vinb(pvb_pair_t *pairs, int count) { return sys_vdevio(DIO_INPUT_BYTE, pairs, count); }
 int sys_voutb(pvb_pair_t *pairs, int count) { return sys_vdevio(DIO_OUTPUT_BYTE, pairs, count); }
 
+int sys_sdevio(int request, long port, endpoint_t proc, void *buffer, int count, vir_bytes offset)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_sdevio.request = request;
+	m.m_lsys_krn_sys_sdevio.port = port;
+	m.m_lsys_krn_sys_sdevio.vec_endpt = proc;
+	m.m_lsys_krn_sys_sdevio.vec_addr = (phys_bytes) buffer;
+	m.m_lsys_krn_sys_sdevio.vec_size = count;
+	m.m_lsys_krn_sys_sdevio.offset = offset;
+	return _kernel_call(SYS_SDEVIO, &m);
+}
+
+int sys_iopenable(endpoint_t proc)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_iopenable.endpt = proc;
+	return _kernel_call(SYS_IOPENABLE, &m);
+}
+
 int sys_irqctl(int request, int irq, int policy, int *hook_id)
 {
 	message m;

@@ -16,19 +16,82 @@ int sys_vircopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vi
 	return _kernel_call(SYS_VIRCOPY, &m);
 }
 
-int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys)
+int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes,
+	int flags)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_copy.src_endpt = src_proc;
+	m.m_lsys_krn_sys_copy.src_addr = src_addr;
+	m.m_lsys_krn_sys_copy.dst_endpt = dst_proc;
+	m.m_lsys_krn_sys_copy.dst_addr = dst_addr;
+	m.m_lsys_krn_sys_copy.nr_bytes = bytes;
+	m.m_lsys_krn_sys_copy.flags = flags;
+	return _kernel_call(SYS_PHYSCOPY, &m);
+}
+
+int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_bytes bytes)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_memset.process = who;
+	m.m_lsys_krn_sys_memset.pattern = pattern;
+	m.m_lsys_krn_sys_memset.base = base;
+	m.m_lsys_krn_sys_memset.count = bytes;
+	return _kernel_call(SYS_MEMSET, &m);
+}
+
+/* SYS_UMAP and SYS_UMAP_REMOTE share one request: the physical address of proc's addr, as seen
+ * by grantee (SELF for SYS_UMAP). */
+static int umap(int call, endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+	phys_bytes *phys)
 {
 	message m;
 	int r;
 
 	memset(&m, 0, sizeof(m));
 	m.m_lsys_krn_sys_umap.src_endpt = proc;
+	m.m_lsys_krn_sys_umap.dst_endpt = grantee;
 	m.m_lsys_krn_sys_umap.segment = segment;
 	m.m_lsys_krn_sys_umap.src_addr = addr;
 	m.m_lsys_krn_sys_umap.nr_bytes = bytes;
-	r = _kernel_call(SYS_UMAP, &m);
+	r = _kernel_call(call, &m);
 	if (r == OK) {
 		*phys = m.m_krn_lsys_sys_umap.dst_addr;
+	}
+	return r;
+}
+
+int sys_umap(endpoint_t proc, int segment, vir_bytes addr, vir_bytes bytes, phys_bytes *phys)
+{
+	return umap(SYS_UMAP, proc, SELF, segment, addr, bytes, phys);
+}
+
+int sys_umap_remote(endpoint_t proc, endpoint_t grantee, int segment, vir_bytes addr, vir_bytes bytes,
+	phys_bytes *phys)
+{
+	return umap(SYS_UMAP_REMOTE, proc, grantee, segment, addr, bytes, phys);
+}
+
+int sys_vumap(endpoint_t endpt, struct vumap_vir *vvec, int vcount, size_t offset, int access,
+	struct vumap_phys *pvec, int *pcount)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_vumap.endpt = endpt;
+	m.m_lsys_krn_sys_vumap.vaddr = (vir_bytes) vvec;
+	m.m_lsys_krn_sys_vumap.vcount = vcount;
+	m.m_lsys_krn_sys_vumap.offset = offset;
+	m.m_lsys_krn_sys_vumap.access = access;
+	m.m_lsys_krn_sys_vumap.paddr = (vir_bytes) pvec;
+	m.m_lsys_krn_sys_vumap.pmax = *pcount;
+	r = _kernel_call(SYS_VUMAP, &m);
+	if (r == OK) {
+		*pcount = m.m_krn_lsys_sys_vumap.pcount;
 	}
 	return r;
 }
@@ -54,6 +117,29 @@ int sys_safecopyfrom(endpoint_t from, cp_grant_id_t gid, vir_bytes offset, vir_b
 int sys_safecopyto(endpoint_t to, cp_grant_id_t gid, vir_bytes offset, vir_bytes address, size_t bytes)
 {
 	return safecopy(SYS_SAFECOPYTO, to, gid, offset, address, bytes);
+}
+
+int sys_vsafecopy(struct vscp_vec *vec, int count)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_kern_vsafecopy.vec_addr = vec;
+	m.m_lsys_kern_vsafecopy.vec_size = count;
+	return _kernel_call(SYS_VSAFECOPY, &m);
+}
+
+int sys_safememset(endpoint_t dst, cp_grant_id_t gid, vir_bytes offset, int pattern, size_t bytes)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.SMS_DST = dst;
+	m.SMS_GID = gid;
+	m.SMS_OFFSET = offset;
+	m.SMS_PATTERN = pattern;
+	m.SMS_BYTES = bytes;
+	return _kernel_call(SYS_SAFEMEMSET, &m);
 }
 
 int sys_setgrant(void *table, int entries)

@@ -150,3 +150,86 @@ int sys_statectl(int request, void *address, int length)
 	m.m_lsys_krn_sys_statectl.length = length;
 	return _kernel_call(SYS_STATECTL, &m);
 }
+
+int sys_sigsend(endpoint_t proc, struct sigmsg *msg)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_sigcalls.endpt = proc;
+	m.m_sigcalls.sigctx = msg;
+	return _kernel_call(SYS_SIGSEND, &m);
+}
+
+int sys_sigreturn(endpoint_t proc, struct sigcontext *ctx)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_sigcalls.endpt = proc;
+	m.m_sigcalls.sigctx = ctx;
+	return _kernel_call(SYS_SIGRETURN, &m);
+}
+
+/* Called by the __sigreturn trampoline (lib/sigreturn.S); returns only if the kernel refused. */
+void __sigreturn_self(struct sigcontext *scp)
+{
+	sys_sigreturn(sef_self(), scp);
+	sys_exit(1);
+}
+
+int sys_getmcontext(endpoint_t proc, vir_bytes mcp)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_getmcontext.endpt = proc;
+	m.m_lsys_krn_sys_getmcontext.ctx_ptr = mcp;
+	return _kernel_call(SYS_GETMCONTEXT, &m);
+}
+
+int sys_setmcontext(endpoint_t proc, vir_bytes mcp)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_setmcontext.endpt = proc;
+	m.m_lsys_krn_sys_setmcontext.ctx_ptr = mcp;
+	return _kernel_call(SYS_SETMCONTEXT, &m);
+}
+
+/* Sets the timer to *newval ticks unless newval is NULL; stores the ticks that were left in *oldval. */
+int sys_vtimer(endpoint_t proc, int which, clock_t *newval, clock_t *oldval)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.VT_ENDPT = proc;
+	m.VT_WHICH = which;
+	m.VT_SET = newval != NULL;
+	m.VT_VALUE = newval != NULL ? (long) *newval : 0;
+	r = _kernel_call(SYS_VTIMER, &m);
+	if (r == OK && oldval != NULL) {
+		*oldval = m.VT_VALUE;
+	}
+	return r;
+}
+
+/* data: in for the SET requests, out for the GET requests (may be NULL for the others). */
+int sys_trace(int request, endpoint_t proc, long addr, long *data)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lsys_krn_sys_trace.request = request;
+	m.m_lsys_krn_sys_trace.endpt = proc;
+	m.m_lsys_krn_sys_trace.address = addr;
+	m.m_lsys_krn_sys_trace.data = data != NULL ? *data : 0;
+	r = _kernel_call(SYS_TRACE, &m);
+	if (r == OK && data != NULL) {
+		*data = m.m_krn_lsys_sys_trace.data;
+	}
+	return r;
+}

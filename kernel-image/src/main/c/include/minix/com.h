@@ -81,6 +81,20 @@
 #define SYS_PRIV_YIELD 10
 #define SYS_PRIV_CLEAR_IPC_REFS 11
 
+/* SYS_TRACE requests: the kernel's part of MINIX's ptrace (T_OK, T_ATTACH, T_EXIT, T_SETOPT are PM's). */
+#define T_STOP (-1)             /* stop the process (and end single-stepping) */
+#define T_GETINS 2              /* a word of text */
+#define T_GETDATA 3             /* a word of data */
+#define T_GETUSER 4             /* a word of the saved registers (struct jinx_trace_frame) */
+#define T_SETINS 5              /* write a word of text, read-only or not */
+#define T_SETDATA 6             /* write a word of data */
+#define T_SETUSER 7             /* write a register of the frame (no selectors; user EFLAGS bits) */
+#define T_RESUME 8              /* let it run */
+#define T_STEP 10               /* run one instruction, then SIGTRAP */
+#define T_DETACH 12             /* as T_RESUME, for the kernel */
+#define T_READB_INS 100         /* a byte of text */
+#define T_WRITEB_INS 101        /* write a byte of text */
+
 /* SYS_IRQCTL requests and policy. */
 #define IRQ_SETPOLICY 1
 #define IRQ_RMPOLICY 2
@@ -96,13 +110,39 @@
 #define _DIO_LONG 0x020
 #define _DIO_WORD 0x030
 #define _DIO_TYPEMASK 0x0f0
+#define _DIO_SAFE 0x100
+#define _DIO_SAFEMASK 0xf00
 #define DIO_INPUT_BYTE (_DIO_INPUT | _DIO_BYTE)
 #define DIO_INPUT_WORD (_DIO_INPUT | _DIO_WORD)
 #define DIO_INPUT_LONG (_DIO_INPUT | _DIO_LONG)
 #define DIO_OUTPUT_BYTE (_DIO_OUTPUT | _DIO_BYTE)
 #define DIO_OUTPUT_WORD (_DIO_OUTPUT | _DIO_WORD)
 #define DIO_OUTPUT_LONG (_DIO_OUTPUT | _DIO_LONG)
+#define DIO_SAFE_INPUT_BYTE (DIO_INPUT_BYTE | _DIO_SAFE)
+#define DIO_SAFE_INPUT_WORD (DIO_INPUT_WORD | _DIO_SAFE)
+#define DIO_SAFE_INPUT_LONG (DIO_INPUT_LONG | _DIO_SAFE)
+#define DIO_SAFE_OUTPUT_BYTE (DIO_OUTPUT_BYTE | _DIO_SAFE)
+#define DIO_SAFE_OUTPUT_WORD (DIO_OUTPUT_WORD | _DIO_SAFE)
+#define DIO_SAFE_OUTPUT_LONG (DIO_OUTPUT_LONG | _DIO_SAFE)
 #define VDEVIO_BUF_SIZE 64
+
+/* SYS_VIRCOPY, SYS_PHYSCOPY flags. */
+#define CP_FLAG_TRY 0x01        /* MINIX: do not ask VM for missing pages (Jinx never does) */
+
+/* SYS_SAFEMEMSET: MINIX keeps these in the generic m2 layout. */
+#define SMS_DST m2_i1           /* the granter */
+#define SMS_PATTERN m2_i2       /* the byte written (low 8 bits) */
+#define SMS_GID m2_i3           /* grant id */
+#define SMS_OFFSET m2_l1        /* offset within the grant */
+#define SMS_BYTES m2_l2         /* bytes from there */
+
+/* SYS_VTIMER: MINIX keeps these in the m2 layout too. */
+#define VT_WHICH m2_i1          /* which timer */
+#define VT_VIRTUAL 1            /* ITIMER_VIRTUAL: user ticks; SIGVTALRM */
+#define VT_PROF 2               /* ITIMER_PROF: user and system ticks; SIGPROF */
+#define VT_SET m2_i2            /* 1: set, 0: only read */
+#define VT_VALUE m2_l1          /* the new value in ticks; the reply's old value */
+#define VT_ENDPT m2_l2          /* whose timer */
 
 /* SYS_GETINFO requests. */
 #define GET_KINFO 0
@@ -114,6 +154,16 @@
 #define GET_PRIV 17
 #define GET_HZ 18
 #define GET_WHOAMI 19
+
+/* SYS_SETTIME: the one clock that can be set. */
+#define CLOCK_REALTIME 0
+
+/* SYS_SPROF. */
+#define PROF_START 0            /* start statistical profiling */
+#define PROF_STOP 1             /* stop it and copy out the results */
+#define PROF_RTC 0              /* sample on clock interrupts (Jinx: at HZ) */
+#define PROF_NMI 1              /* an NMI watchdog (not in Jinx) */
+#define SAMPLE_BUFFER_SIZE (1 << 20)
 
 /* SYS_ABORT. */
 #define RBT_HALT 0

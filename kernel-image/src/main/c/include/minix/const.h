@@ -14,6 +14,21 @@
 #define LU_SYS_PROC 0x400
 #define RST_SYS_PROC 0x800
 
+/* Segments of SYS_UMAP_REMOTE (only virtual memory exists; VM_GRANT names a grant). */
+#define SEGMENT_TYPE 0xFF00
+#define SEGMENT_INDEX 0x00FF
+#define LOCAL_VM_SEG 0x1000
+#define MEM_GRANT 3
+#define VIR_ADDR 1
+#define VM_D (LOCAL_VM_SEG | VIR_ADDR)
+#define VM_GRANT (LOCAL_VM_SEG | MEM_GRANT)
+
+/* SYS_READBIOS: the two physical areas it reads. */
+#define BIOS_MEM_BEGIN 0x00000  /* real-mode interrupt vectors and the BIOS data area */
+#define BIOS_MEM_END 0x004FF
+#define BASE_MEM_TOP 0x9FC00    /* extended BIOS data area, video memory, ROMs */
+#define UPPER_MEM_END 0xFFFFF
+
 #define USER_PRIV_ID (NR_TASKS + INIT_PROC_NR)
 #define DEFAULT_HZ 60
 #define NR_IRQ_HOOKS 16

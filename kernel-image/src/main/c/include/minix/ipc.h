@@ -67,26 +67,54 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_schedctl);
 typedef struct { endpoint_t endpt; int request; vir_bytes arg_ptr; uint8_t padding[44]; } mess_lsys_krn_sys_privctl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_privctl);
 
-/* SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG. */
-typedef struct { endpoint_t endpt; int sig; int flags; int pad; sigset_t map; uint8_t padding[24]; } mess_sigcalls;
+typedef struct { int request; endpoint_t endpt; vir_bytes address; long data; uint8_t padding[40]; } mess_lsys_krn_sys_trace;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_trace);
+typedef struct { long data; uint8_t padding[52]; } mess_krn_lsys_sys_trace;
+_ASSERT_MSG_SIZE(mess_krn_lsys_sys_trace);
+
+/* SYS_KILL, SYS_GETKSIG, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN (MINIX's layout). */
+typedef struct {
+	sigset_t map;           /* GETKSIG: the pending signals */
+	endpoint_t endpt;       /* the process */
+	int sig;                /* KILL: the signal */
+	void *sigctx;           /* SIGSEND: struct sigmsg in the caller; SIGRETURN: struct sigcontext in endpt */
+	uint8_t padding[28];
+} mess_sigcalls;
 _ASSERT_MSG_SIZE(mess_sigcalls);
 
+/* SYS_UMAP and SYS_UMAP_REMOTE (dst_endpt: the grantee when segment is VM_GRANT). */
 typedef struct {
-	endpoint_t src_endpt; int segment; vir_bytes src_addr; vir_bytes nr_bytes; uint8_t padding[40];
+	endpoint_t src_endpt; int segment; vir_bytes src_addr; endpoint_t dst_endpt; int nr_bytes; uint8_t padding[36];
 } mess_lsys_krn_sys_umap;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_umap);
 typedef struct { phys_bytes dst_addr; uint8_t padding[52]; } mess_krn_lsys_sys_umap;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_umap);
 
+/* SYS_VIRCOPY and SYS_PHYSCOPY (for PHYSCOPY an endpoint of NONE makes its address physical). */
 typedef struct {
 	vir_bytes src_addr; endpoint_t src_endpt; vir_bytes dst_addr; endpoint_t dst_endpt; phys_bytes nr_bytes;
-	uint8_t padding[36];
+	int flags; uint8_t padding[32];
 } mess_lsys_krn_sys_copy;
+
+/* SYS_MEMSET: process NONE makes base physical. */
+typedef struct {
+	phys_bytes base; phys_bytes count; unsigned long pattern; endpoint_t process; uint8_t padding[40];
+} mess_lsys_krn_sys_memset;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_memset);
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_copy);
 
 typedef struct { int request; int vector; int policy; int hook_id; uint8_t padding[40]; } mess_lsys_krn_sys_irqctl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_irqctl);
 typedef struct { int hook_id; uint8_t padding[52]; } mess_krn_lsys_sys_irqctl;
+
+/* SYS_VUMAP: vaddr is a struct vumap_vir[] and paddr a struct vumap_phys[], both in the caller. */
+typedef struct {
+	endpoint_t endpt; vir_bytes vaddr; int vcount; vir_bytes paddr; int pmax; int access; size_t offset;
+	uint8_t padding[28];
+} mess_lsys_krn_sys_vumap;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_vumap);
+typedef struct { int pcount; uint8_t padding[52]; } mess_krn_lsys_sys_vumap;
+_ASSERT_MSG_SIZE(mess_krn_lsys_sys_vumap);
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_irqctl);
 
 typedef struct { int request; int port; uint32_t value; uint8_t padding[44]; } mess_lsys_krn_sys_devio;
@@ -96,6 +124,16 @@ _ASSERT_MSG_SIZE(mess_krn_lsys_sys_devio);
 
 typedef struct { int request; vir_bytes vec_addr; int vec_size; uint8_t padding[44]; } mess_lsys_krn_sys_vdevio;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_vdevio);
+
+/* SYS_SDEVIO: vec_addr is a grant id with _DIO_SAFE, else an address in the caller. */
+typedef struct {
+	int request; long port; endpoint_t vec_endpt; phys_bytes vec_addr; vir_bytes vec_size; vir_bytes offset;
+	uint8_t padding[32];
+} mess_lsys_krn_sys_sdevio;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_sdevio);
+
+typedef struct { endpoint_t endpt; uint8_t padding[52]; } mess_lsys_krn_sys_iopenable;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_iopenable);
 
 typedef struct {
 	clock_t exp_time; clock_t time_left; clock_t uptime; int abs_time; uint8_t padding[40];
@@ -110,6 +148,13 @@ typedef struct {
 } mess_krn_lsys_sys_times;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_times);
 
+typedef struct { time_t boot_time; uint8_t padding[48]; } mess_lsys_krn_sys_stime;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_stime);
+
+/* SYS_SETTIME: now == 0 slews by sec/nsec (adjtime); otherwise sets the clock to sec/nsec. */
+typedef struct { time_t sec; long nsec; int now; clockid_t clock_id; uint8_t padding[36]; } mess_lsys_krn_sys_settime;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_settime);
+
 typedef struct {
 	int request; endpoint_t endpt; vir_bytes val_ptr; int val_len; vir_bytes val_ptr2; int val_len2_e;
 	uint8_t padding[32];
@@ -118,6 +163,23 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_getinfo);
 typedef struct { endpoint_t endpt; int privflags; int initflags; char name[44]; } mess_krn_lsys_sys_getwhoami;
 _ASSERT_MSG_SIZE(mess_krn_lsys_sys_getwhoami);
 
+/* SYS_GETMCONTEXT and SYS_SETMCONTEXT: an mcontext_t in endpt's memory. */
+typedef struct { endpoint_t endpt; vir_bytes ctx_ptr; uint8_t padding[48]; } mess_lsys_krn_sys_getmcontext;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_getmcontext);
+typedef struct { endpoint_t endpt; vir_bytes ctx_ptr; uint8_t padding[48]; } mess_lsys_krn_sys_setmcontext;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_setmcontext);
+
+/* SYS_READBIOS: addr is physical, in the BIOS areas below 1 MiB; buf is in the caller. */
+typedef struct { size_t size; phys_bytes addr; vir_bytes buf; uint8_t padding[44]; } mess_lsys_krn_readbios;
+_ASSERT_MSG_SIZE(mess_lsys_krn_readbios);
+
+/* SYS_SPROF: ctl_ptr (struct sprof_info_s) and mem_ptr (records) are in endpt's memory. */
+typedef struct {
+	int action; int freq; int intr_type; endpoint_t endpt; vir_bytes ctl_ptr; vir_bytes mem_ptr; size_t mem_size;
+	uint8_t padding[28];
+} mess_lsys_krn_sys_sprof;
+_ASSERT_MSG_SIZE(mess_lsys_krn_sys_sprof);
+
 typedef struct { int how; uint8_t padding[52]; } mess_lsys_krn_sys_abort;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_abort);
 
@@ -125,6 +187,10 @@ typedef struct {
 	endpoint_t from_to; cp_grant_id_t gid; vir_bytes offset; vir_bytes address; size_t bytes; uint8_t padding[36];
 } mess_lsys_kern_safecopy;
 _ASSERT_MSG_SIZE(mess_lsys_kern_safecopy);
+
+/* SYS_VSAFECOPY: an array of struct vscp_vec in the caller and its element count. */
+typedef struct { void *vec_addr; int vec_size; uint8_t padding[48]; } mess_lsys_kern_vsafecopy;
+_ASSERT_MSG_SIZE(mess_lsys_kern_vsafecopy);
 
 typedef struct { vir_bytes addr; int size; uint8_t padding[48]; } mess_lsys_krn_sys_setgrant;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_setgrant);
@@ -146,6 +212,19 @@ _ASSERT_MSG_SIZE(mess_lsys_krn_sys_exit);
 typedef struct { int request; vir_bytes address; int length; uint8_t padding[44]; } mess_lsys_krn_sys_statectl;
 _ASSERT_MSG_SIZE(mess_lsys_krn_sys_statectl);
 
+/* RS_INIT (spec 5.2): RS -> service, and the service's answer by SENDREC with the result. */
+typedef struct {
+	int result; int type; cp_grant_id_t rproctab_gid; endpoint_t old_endpoint; int restarts; int flags;
+	vir_bytes buff_addr; size_t buff_len; int prepare_state; uint8_t padding[20];
+} mess_rs_init;
+_ASSERT_MSG_SIZE(mess_rs_init);
+
+/* RS_LU_PREPARE (spec 5.2): RS -> service (state NULL: cancel), and the service's readiness answer. */
+typedef struct {
+	int result; int state; int prepare_maxtime; int flags; cp_grant_id_t state_data_gid; uint8_t padding[36];
+} mess_rs_update;
+_ASSERT_MSG_SIZE(mess_rs_update);
+
 typedef struct {
 	endpoint_t m_source;            /* who sent it; the kernel always sets it */
 	int m_type;                     /* what kind of message */
@@ -161,27 +240,43 @@ typedef struct {
 		mess_lsys_krn_schedctl m_lsys_krn_schedctl;
 		mess_lsys_krn_sys_privctl m_lsys_krn_sys_privctl;
 		mess_sigcalls m_sigcalls;
+		mess_lsys_krn_sys_trace m_lsys_krn_sys_trace;
+		mess_krn_lsys_sys_trace m_krn_lsys_sys_trace;
 		mess_lsys_krn_sys_umap m_lsys_krn_sys_umap;
 		mess_krn_lsys_sys_umap m_krn_lsys_sys_umap;
 		mess_lsys_krn_sys_copy m_lsys_krn_sys_copy;
+		mess_lsys_krn_sys_memset m_lsys_krn_sys_memset;
 		mess_lsys_krn_sys_irqctl m_lsys_krn_sys_irqctl;
 		mess_krn_lsys_sys_irqctl m_krn_lsys_sys_irqctl;
+		mess_lsys_krn_sys_vumap m_lsys_krn_sys_vumap;
+		mess_krn_lsys_sys_vumap m_krn_lsys_sys_vumap;
 		mess_lsys_krn_sys_devio m_lsys_krn_sys_devio;
 		mess_krn_lsys_sys_devio m_krn_lsys_sys_devio;
 		mess_lsys_krn_sys_vdevio m_lsys_krn_sys_vdevio;
+		mess_lsys_krn_sys_sdevio m_lsys_krn_sys_sdevio;
+		mess_lsys_krn_sys_iopenable m_lsys_krn_sys_iopenable;
 		mess_lsys_krn_sys_setalarm m_lsys_krn_sys_setalarm;
 		mess_lsys_krn_sys_times m_lsys_krn_sys_times;
 		mess_krn_lsys_sys_times m_krn_lsys_sys_times;
+		mess_lsys_krn_sys_stime m_lsys_krn_sys_stime;
+		mess_lsys_krn_sys_settime m_lsys_krn_sys_settime;
 		mess_lsys_krn_sys_getinfo m_lsys_krn_sys_getinfo;
 		mess_krn_lsys_sys_getwhoami m_krn_lsys_sys_getwhoami;
 		mess_lsys_krn_sys_abort m_lsys_krn_sys_abort;
+		mess_lsys_krn_sys_sprof m_lsys_krn_sys_sprof;
+		mess_lsys_krn_readbios m_lsys_krn_readbios;
+		mess_lsys_krn_sys_getmcontext m_lsys_krn_sys_getmcontext;
+		mess_lsys_krn_sys_setmcontext m_lsys_krn_sys_setmcontext;
 		mess_lsys_kern_safecopy m_lsys_kern_safecopy;
+		mess_lsys_kern_vsafecopy m_lsys_kern_vsafecopy;
 		mess_lsys_krn_sys_setgrant m_lsys_krn_sys_setgrant;
 		mess_lsys_krn_sys_vmctl m_lsys_krn_sys_vmctl;
 		mess_lsys_krn_sys_diagctl m_lsys_krn_sys_diagctl;
 		mess_lsys_krn_runctl m_lsys_krn_runctl;
 		mess_lsys_krn_sys_exit m_lsys_krn_sys_exit;
 		mess_lsys_krn_sys_statectl m_lsys_krn_sys_statectl;
+		mess_rs_init m_rs_init;
+		mess_rs_update m_rs_update;
 		uint8_t size[56];
 	};
 } __attribute__((aligned(16))) message;
@@ -193,6 +288,15 @@ _Static_assert(sizeof(message) == 64, "message is not 64 bytes");
 #define m1_i3 m_m1.m1i3
 #define m1_p1 m_m1.m1p1
 #define m1_p2 m_m1.m1p2
+
+/* ... and of the m2 layout (SYS_SAFEMEMSET's SMS_* fields live there, as in MINIX). */
+#define m2_ll1 m_m2.m2ll1
+#define m2_i1 m_m2.m2i1
+#define m2_i2 m_m2.m2i2
+#define m2_i3 m_m2.m2i3
+#define m2_l1 m_m2.m2l1
+#define m2_l2 m_m2.m2l2
+#define m2_p1 m_m2.m2p1
 
 /* One entry of an asynsend table (spec 4.1): 80 bytes, the message 16-byte aligned. */
 typedef struct asynmsg {

@@ -12,6 +12,7 @@
 #include <minix/endpoint.h>
 #include <minix/ipc.h>
 #include <minix/safecopies.h>
+#include <minix/sef.h>
 #include <minix/syslib.h>
 #include <minix/sysutil.h>
 #include <minix/type.h>

@@ -39,10 +39,22 @@ _Static_assert(sizeof(cp_grant_t) == 32, "cp_grant_t is not 32 bytes");
 #define GRANT_MAX_ENTRIES (1 << GRANT_SHIFT)
 #define GRANT_ID(index, seq) ((cp_grant_id_t) ((index) | (seq) << GRANT_SHIFT))
 
+/* SYS_VSAFECOPY: one element; exactly one of v_from and v_to is SELF (the caller). */
+struct vscp_vec {
+	endpoint_t v_from;      /* source: the granter, or SELF */
+	endpoint_t v_to;        /* destination: the granter, or SELF */
+	cp_grant_id_t v_gid;    /* the granter's grant */
+	size_t v_offset;        /* offset within the grant */
+	vir_bytes v_addr;       /* address in the caller */
+	size_t v_bytes;
+};
+#define SCPVEC_NR 64
+
 /* The guest library's grant table (lib/grants.c). */
 cp_grant_id_t cpf_grant_direct(endpoint_t who_to, vir_bytes addr, size_t bytes, int access);
 cp_grant_id_t cpf_grant_indirect(endpoint_t who_to, endpoint_t who_from, cp_grant_id_t gr);
 int cpf_revoke(cp_grant_id_t gr);
+int cpf_setgrant_direct(cp_grant_id_t gid, endpoint_t who_to, vir_bytes addr, size_t bytes, int access);
 int cpf_reload(void);
 
 #endif

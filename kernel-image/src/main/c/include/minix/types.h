@@ -11,6 +11,7 @@ typedef uint32_t vir_bytes;      /* a virtual address or length */
 typedef uint32_t phys_bytes;     /* a physical address or length */
 typedef uint32_t clock_t;        /* clock ticks */
 typedef int64_t time_t;          /* seconds since the epoch */
+typedef int clockid_t;           /* CLOCK_REALTIME, ... */
 typedef uint32_t bitchunk_t;     /* one word of a kernel bitmap */
 
 /* Signal set of 128 signals in two 64-bit words; signal n is bit n-1 (NetBSD order). */

@@ -53,6 +53,19 @@ class PcPlatformTest {
         return got;
     }
 
+    /**
+     * A ROM that never programs the PICs (test386.asm) may run with IF set: nothing may reach
+     * the CPU, although counter 0's OUT is high from power-on.
+     */
+    @Test
+    void boardWhosePicsWereNeverInitializedInterruptsNothing() {
+        Machine m = machine();
+        new PcPlatform(m);
+        m.clock.setCycles(CPU_HZ);
+        m.scheduler.runDue();
+        assertThat(m.cpu.pic.intrPending()).isFalse();
+    }
+
     @Test
     void pit100HzDeliversVector8ToTheCpuAHundredTimesPerVirtualSecond() {
         Machine m = machine();

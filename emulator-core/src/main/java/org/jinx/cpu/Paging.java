@@ -8,32 +8,126 @@ import org.jinx.mem.PhysicalMemory;
  * TLB. There are four TLB ways of use (supervisor or user, read or write) so that one tag
  * compare answers both the translation and the permission question. A write entry is filled only
  * once the PTE's dirty bit is set, so the first write to a clean page always walks.
+ *
+ * <p>A host kernel that switches between address spaces (hosted mode) may keep each space's
+ * translations instead of walking them all again after every switch: {@link #switchSpace}
+ * changes CR3 and selects a TLB of that space, cached from the last time it ran. Only the
+ * caller knows that none of those page tables was narrowed meanwhile; when one was, it calls
+ * {@link #flush}, which drops every cached space, as does everything a guest can do (MOV CR3,
+ * a task switch, switching PG): to the guest the TLB stays the 386's one TLB.
  */
 public final class Paging {
     private static final int BITS = 10;
     private static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
+    /** Address spaces whose TLBs are kept; the least recently used gives way beyond this. */
+    static final int SPACES = 16;
     // Error-code bits of #PF.
     public static final int PF_P = 1, PF_W = 2, PF_U = 4;
 
     private final Cpu cpu;
     private final PhysicalMemory mem;
-    /** Tag = linear page number + 1 (0 is empty), per kind: 0 sup read, 1 sup write, 2 user read, 3 user write. */
-    private final int[] tag = new int[4 * SIZE];
-    private final int[] phys = new int[4 * SIZE];
+    /** The current space's TLB (Space.tag, Space.phys), kept in fields for the hot path. */
+    private int[] tag;
+    private int[] phys;
     public long walks;
-    /** Counts TLB flushes: what was translated before a change of epoch may translate otherwise now. */
+    /**
+     * Identifies what the TLB translates: it changes on every flush and every switch to another
+     * space, and comes back to a space's own value when {@link #switchSpace} returns to it
+     * unflushed. What was translated under one value translates the same under it again.
+     */
     public int epoch;
+
+    /** One address space's TLB: tag = linear page number + 1 (0 is empty), per kind of use. */
+    private static final class Space {
+        final int[] tag = new int[4 * SIZE];
+        final int[] phys = new int[4 * SIZE];
+        /** The CR3 whose tables filled it; meaningful only while {@code generation} is current. */
+        int cr3;
+        long generation;
+        int epoch;
+        long lastUse;
+    }
+
+    private final Space[] spaces = new Space[SPACES];
+    private int current;
+    /** Bumped by every flush: a space from an older generation holds nothing. */
+    private long generation;
+    private int epochs;
+    private long uses;
 
     Paging(Cpu cpu) {
         this.cpu = cpu;
         this.mem = cpu.mem;
+        Space s = new Space();
+        spaces[0] = s;
+        tag = s.tag;
+        phys = s.phys;
     }
 
-    /** Empties the TLB (CR3 load, paging switched on or off). */
+    /** Empties the TLB (CR3 load, paging switched on or off), and every other space's with it. */
     public void flush() {
-        Arrays.fill(tag, 0);
-        epoch++;
+        generation++;
+        Space s = spaces[current];
+        Arrays.fill(s.tag, 0);
+        s.generation = generation;
+        s.epoch = ++epochs;
+        epoch = s.epoch;
+    }
+
+    /**
+     * Loads CR3 for a host kernel's context switch, keeping the TLB of the space left behind
+     * and taking up the one of the space entered if it is still cached. The caller vouches that
+     * no page-table entry of a cached space lost a mapping or a permission since that space last
+     * ran (otherwise it must {@link #flush} after the load). Not an instruction: MOV CR3 flushes.
+     */
+    public void switchSpace(int cr3) {
+        Space cur = spaces[current];
+        cur.cr3 = cpu.cr3; // what its entries were walked under
+        cur.lastUse = ++uses;
+        cpu.cr3 = cr3;
+        if (cr3 == cur.cr3) {
+            return;
+        }
+        int victim = -1;
+        for (int k = 0; k < SPACES; k++) {
+            Space s = spaces[k];
+            if (s == null) {
+                if (victim < 0 || spaces[victim] != null) {
+                    victim = k;
+                }
+                break;
+            }
+            if (k == current) {
+                continue;
+            }
+            if (s.generation == generation && s.cr3 == cr3) {
+                select(k);
+                return;
+            }
+            if (victim < 0 || s.generation != generation
+                    || spaces[victim].generation == generation && s.lastUse < spaces[victim].lastUse) {
+                victim = k;
+            }
+        }
+        Space s = spaces[victim];
+        if (s == null) {
+            s = new Space();
+            spaces[victim] = s;
+        } else {
+            Arrays.fill(s.tag, 0);
+        }
+        s.generation = generation;
+        s.epoch = ++epochs;
+        select(victim);
+    }
+
+    private void select(int k) {
+        Space s = spaces[k];
+        current = k;
+        tag = s.tag;
+        phys = s.phys;
+        epoch = s.epoch;
     }
 
     /** Translates for an access; {@code write} and {@code user} select the permission check. */

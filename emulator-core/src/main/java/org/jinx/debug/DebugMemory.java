@@ -2,6 +2,7 @@ package org.jinx.debug;
 
 import org.jinx.cpu.Cpu;
 import org.jinx.mem.MemoryRegion;
+import org.jinx.mem.PhysicalMemory;
 import org.jinx.mem.RomRegion;
 
 /**
@@ -9,29 +10,45 @@ import org.jinx.mem.RomRegion;
  * tables without faulting the guest, without setting accessed or dirty bits, and without
  * touching the TLB. Only RAM and ROM are read (a device register may change state when read);
  * only RAM is written, through the normal write path so decoded instructions are invalidated.
+ *
+ * <p>The translation is the CPU's current one in PC mode; a hosted kernel's debugger passes the
+ * page tables of the process it looks at, which need not be the ones the CPU has loaded.
  */
-final class DebugMemory {
-    private final Cpu cpu;
+public final class DebugMemory {
+    /** Linear to physical without side effects: the physical address, or -1 when not mapped. */
+    @FunctionalInterface
+    public interface Translation {
+        long physical(int lin);
+    }
 
+    private final PhysicalMemory mem;
+    private final Translation translation;
+
+    /** Through the CPU's current page tables (or none, with paging off). */
     DebugMemory(Cpu cpu) {
-        this.cpu = cpu;
+        this(cpu.mem, cpu.paging::peekTranslate);
+    }
+
+    public DebugMemory(PhysicalMemory mem, Translation translation) {
+        this.mem = mem;
+        this.translation = translation;
     }
 
     /** Reads up to {@code len} bytes; returns how many were readable before the first that is not. */
-    int read(long addr, byte[] out, int off, int len) {
+    public int read(long addr, byte[] out, int off, int len) {
         int done = 0;
         while (done < len) {
             long phys = physical(addr + done);
             if (phys < 0) {
                 break;
             }
-            MemoryRegion r = cpu.mem.regionAt((int) phys);
+            MemoryRegion r = mem.regionAt((int) phys);
             if (r != null && !(r instanceof RomRegion)) {
                 break;
             }
             int n = chunk(addr + done, len - done);
             for (int i = 0; i < n; i++) {
-                out[off + done + i] = (byte) cpu.mem.read8((int) phys + i);
+                out[off + done + i] = (byte) mem.read8((int) phys + i);
             }
             done += n;
         }
@@ -39,16 +56,16 @@ final class DebugMemory {
     }
 
     /** Writes up to {@code len} bytes of RAM; returns how many were written before the first that could not be. */
-    int write(long addr, byte[] in, int off, int len) {
+    public int write(long addr, byte[] in, int off, int len) {
         int done = 0;
         while (done < len) {
             long phys = physical(addr + done);
-            if (phys < 0 || cpu.mem.regionAt((int) phys) != null) {
+            if (phys < 0 || mem.regionAt((int) phys) != null) {
                 break;
             }
             int n = chunk(addr + done, len - done);
             for (int i = 0; i < n; i++) {
-                cpu.mem.write8((int) phys + i, in[off + done + i]);
+                mem.write8((int) phys + i, in[off + done + i]);
             }
             done += n;
         }
@@ -60,7 +77,7 @@ final class DebugMemory {
         if (lin < 0 || lin > 0xFFFFFFFFL) {
             return -1;
         }
-        return cpu.paging.peekTranslate((int) lin);
+        return translation.physical((int) lin);
     }
 
     /** Bytes from {@code lin} to the end of its 4 KiB page, at most {@code max}. */

@@ -9,6 +9,11 @@ package org.jinx.debug;
  * <p>Register numbers follow the target description the stub serves: 0-7 EAX ECX EDX EBX ESP EBP
  * ESI EDI, 8 EIP, 9 EFLAGS, 10-15 CS SS DS ES FS GS (32-bit fields, selector zero-extended), 16-23
  * ST0-ST7 (10 bytes each), 24-31 FCTRL FSTAT FTAG FISEG FIOFF FOSEG FOOFF FOP.
+ *
+ * <p>Threads (gdb-rsp.md section 8): PC mode has one, the CPU, with id {@link #CPU_THREAD}; the
+ * thread defaults below describe it. A hosted kernel's target has one thread per guest process.
+ * Registers, memory and breakpoints apply to the thread chosen by {@link #selectThread}, which
+ * goes back to the stopped thread at every stop.
  */
 public interface DebugTarget {
     /** Registers in the core feature of the target description. */
@@ -44,6 +49,15 @@ public interface DebugTarget {
     /** Starts a continue or a single step; false unless the guest was stopped. A stop event follows. */
     boolean resume(boolean step);
 
+    /**
+     * A continue, or a step of thread {@code tid} (0: whichever thread is on the CPU). With one
+     * CPU and one thread this is {@link #resume(boolean)}; a target with several threads makes
+     * the step execute one instruction of that thread.
+     */
+    default boolean resume(boolean step, int tid) {
+        return resume(step);
+    }
+
     /** Asks a running guest to stop; a stop event with {@link StopEvent.Reason#INTERRUPTED} follows. Ignored when stopped. */
     void interrupt();
 
@@ -78,6 +92,56 @@ public interface DebugTarget {
 
     /** The mapped linear ranges as text, for {@code monitor memory map}. */
     String memoryMap();
+
+    // ------------------------------------------------------------------ threads
+
+    /** The one thread of PC mode: the CPU. */
+    int CPU_THREAD = 1;
+
+    /** The live threads' ids (positive), in the order gdb should list them. */
+    default int[] threadIds() {
+        return new int[] {CPU_THREAD};
+    }
+
+    /** True if {@code tid} names a live thread. */
+    default boolean isThreadAlive(int tid) {
+        return tid == CPU_THREAD;
+    }
+
+    /** A line about the thread for gdb's {@code info threads}, or null when there is no such thread. */
+    default String threadDescription(int tid) {
+        return tid == CPU_THREAD ? "CPU 0" : null;
+    }
+
+    /** The thread the guest is stopped in: stop replies and {@code qC} name it (meaningful while stopped). */
+    default int stoppedThread() {
+        return CPU_THREAD;
+    }
+
+    /**
+     * Makes {@code tid} the thread that registers, memory and breakpoints refer to (gdb's
+     * {@code Hg}); 0 means the stopped thread. False, with nothing changed, when it is not alive.
+     */
+    default boolean selectThread(int tid) {
+        return tid == 0 || tid == CPU_THREAD;
+    }
+
+    // ------------------------------------------------------------------ hosted kernel state
+
+    /** The process table as text, for {@code monitor ps}; null when there is no hosted kernel. */
+    default String processList() {
+        return null;
+    }
+
+    /** Who is sending to or receiving from whom, caller queues, pending bits, for {@code monitor ipc}; null without a hosted kernel. */
+    default String ipcState() {
+        return null;
+    }
+
+    /** How gdb's addresses and breakpoints are to be read on this target, for {@code monitor help}. */
+    default String addressNote() {
+        return "Addresses in gdb are linear (segment base + offset), translated through the current page tables.";
+    }
 
     /** A target with no machine behind it: zero registers, no memory, no breakpoints, instant stops. */
     DebugTarget NULL = new NullDebugTarget();

@@ -27,6 +27,9 @@ public final class MachineDebugTarget implements DebugTarget {
     /** While the CPU is halted for good, how often the run loop looks for requests. */
     private static final long HALT_POLL_MS = 20;
 
+    /** The space of a software breakpoint that stops whatever page tables are loaded (PC mode's). */
+    public static final int ANY_SPACE = SoftBreakpoints.ANY_SPACE;
+
     private enum Mode { RUNNING, STEPPING, STOPPED, ENDED }
 
     private final Machine machine;
@@ -241,7 +244,7 @@ public final class MachineDebugTarget implements DebugTarget {
 
     private boolean breakpointHit(Cpu c) {
         int lin = c.seg[Cpu.CS].base + c.eip;
-        if (soft.contains(lin)) {
+        if (soft.contains(lin, c.cr3)) {
             hookStop = new StopEvent(Reason.BREAKPOINT, lin & 0xFFFFFFFFL, 0);
             return true;
         }
@@ -406,7 +409,7 @@ public final class MachineDebugTarget implements DebugTarget {
         if (mode != Mode.STOPPED) {
             return false;
         }
-        return kind == BreakpointKind.SOFTWARE ? soft.add(addr) : bank.insert(kind, addr, length);
+        return kind == BreakpointKind.SOFTWARE ? soft.add(addr, SoftBreakpoints.ANY_SPACE) : bank.insert(kind, addr, length);
     }
 
     @Override
@@ -414,7 +417,20 @@ public final class MachineDebugTarget implements DebugTarget {
         if (mode != Mode.STOPPED) {
             return false;
         }
-        return kind == BreakpointKind.SOFTWARE ? soft.remove(addr) : bank.remove(kind, addr, length);
+        return kind == BreakpointKind.SOFTWARE ? soft.remove(addr, SoftBreakpoints.ANY_SPACE) : bank.remove(kind, addr, length);
+    }
+
+    /**
+     * A software breakpoint that stops only while {@code cr3} is the loaded page directory: one
+     * process's address space under a hosted kernel. False unless the guest is stopped.
+     */
+    public synchronized boolean insertBreakpointInSpace(long addr, int cr3) {
+        return mode == Mode.STOPPED && soft.add(addr, cr3);
+    }
+
+    /** Removes what {@link #insertBreakpointInSpace} inserted; false if it is not there or the guest runs. */
+    public synchronized boolean removeBreakpointInSpace(long addr, int cr3) {
+        return mode == Mode.STOPPED && soft.remove(addr, cr3);
     }
 
     @Override
@@ -428,6 +444,11 @@ public final class MachineDebugTarget implements DebugTarget {
     @Override
     public synchronized String registerDump() {
         return inspectable() ? cpu.dump() : "the guest is running\n";
+    }
+
+    /** The ranges the page directory at {@code cr3} maps: another address space than the loaded one. */
+    public synchronized String memoryMap(int cr3) {
+        return inspectable() ? PageMapDump.describe(cpu.mem, cr3) : "the guest is running\n";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jinx.debug;
 
 import org.jinx.cpu.Cpu;
+import org.jinx.mem.PhysicalMemory;
 
 /**
  * The linear address space as the current page tables map it, for {@code monitor memory map}:
@@ -22,19 +23,25 @@ final class PageMapDump {
                     cpu.mem.ramSize() - 1));
             return sb.toString();
         }
-        sb.append(String.format("CR3=%08x  linear range        physical range      perm%n", cpu.cr3));
+        return describe(cpu.mem, cpu.cr3);
+    }
+
+    /** The ranges the page directory at {@code cr3} maps, whether or not the CPU has it loaded. */
+    static String describe(PhysicalMemory mem, int cr3) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("CR3=%08x  linear range        physical range      perm%n", cr3));
         Run run = new Run();
         int lines = 0;
         int dropped = 0;
-        int pd = cpu.cr3 & 0xFFFFF000;
+        int pd = cr3 & 0xFFFFF000;
         for (int i = 0; i < 1024; i++) {
-            int pde = cpu.mem.read32(pd + 4 * i);
+            int pde = mem.read32(pd + 4 * i);
             if ((pde & 1) == 0) {
                 continue;
             }
             int pt = pde & 0xFFFFF000;
             for (int j = 0; j < 1024; j++) {
-                int pte = cpu.mem.read32(pt + 4 * j);
+                int pte = mem.read32(pt + 4 * j);
                 if ((pte & 1) == 0) {
                     continue;
                 }

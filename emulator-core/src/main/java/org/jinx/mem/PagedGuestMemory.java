@@ -25,6 +25,15 @@ public final class PagedGuestMemory implements GuestMemory {
     @Override
     public Result copyIn(int cr3, int vaddr, byte[] dst, int off, int len) {
         GuestMemory.checkHostRange(dst, off, len);
+        if (len > 0 && (vaddr & 0xFFF) + len <= 0x1000) {
+            // Within one page (a message, mostly): the one walk both checks and marks.
+            long pa = translate(cr3, vaddr, false, true);
+            if (pa < 0) {
+                return refused(pa);
+            }
+            readChunk((int) pa, dst, off, len);
+            return Result.OK;
+        }
         Result r = probe(cr3, vaddr, len, false);
         if (r != Result.OK) {
             return r;
@@ -33,23 +42,39 @@ public final class PagedGuestMemory implements GuestMemory {
         while (done < len) {
             int lin = vaddr + done;
             int chunk = Math.min(len - done, 0x1000 - (lin & 0xFFF));
-            int pa = (int) translate(cr3, lin, false, true);
-            if (mem.a20() && mem.isRam(pa)) {
-                // Plain RAM (no device region): one array copy instead of a read per byte.
-                System.arraycopy(mem.ram(), pa, dst, off + done, chunk);
-            } else {
-                for (int i = 0; i < chunk; i++) {
-                    dst[off + done + i] = (byte) mem.read8(pa + i);
-                }
-            }
+            readChunk((int) translate(cr3, lin, false, true), dst, off + done, chunk);
             done += chunk;
         }
         return Result.OK;
     }
 
+    /** Reads {@code len} bytes within one physical page. */
+    private void readChunk(int pa, byte[] dst, int off, int len) {
+        if (mem.a20() && mem.isRam(pa)) {
+            // Plain RAM (no device region): one array copy instead of a read per byte.
+            System.arraycopy(mem.ram(), pa, dst, off, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                dst[off + i] = (byte) mem.read8(pa + i);
+            }
+        }
+    }
+
+    private static Result refused(long translation) {
+        return translation == NOT_PRESENT ? Result.NOT_PRESENT : Result.PROTECTION;
+    }
+
     @Override
     public Result copyOut(int cr3, int vaddr, byte[] src, int off, int len) {
         GuestMemory.checkHostRange(src, off, len);
+        if (len > 0 && (vaddr & 0xFFF) + len <= 0x1000) {
+            long pa = translate(cr3, vaddr, true, true);
+            if (pa < 0) {
+                return refused(pa);
+            }
+            mem.writeWithinPage((int) pa, src, off, len);
+            return Result.OK;
+        }
         Result r = probe(cr3, vaddr, len, true);
         if (r != Result.OK) {
             return r;
@@ -58,10 +83,7 @@ public final class PagedGuestMemory implements GuestMemory {
         while (done < len) {
             int lin = vaddr + done;
             int chunk = Math.min(len - done, 0x1000 - (lin & 0xFFF));
-            int pa = (int) translate(cr3, lin, true, true);
-            for (int i = 0; i < chunk; i++) {
-                mem.write8(pa + i, src[off + done + i]);
-            }
+            mem.writeWithinPage((int) translate(cr3, lin, true, true), src, off + done, chunk);
             done += chunk;
         }
         return Result.OK;
@@ -94,17 +116,46 @@ public final class PagedGuestMemory implements GuestMemory {
 
     @Override
     public long read32(int cr3, int vaddr) {
-        byte[] b = new byte[4];
-        if (copyIn(cr3, vaddr, b, 0, 4) != Result.OK) {
+        if ((vaddr & 0xFFF) <= 0xFFC) {
+            long pa = translate(cr3, vaddr, false, true);
+            if (pa < 0) {
+                return FAULT;
+            }
+            if (mem.a20() && mem.isRam((int) pa)) {
+                return mem.read32((int) pa) & 0xFFFFFFFFL;
+            }
+        } else if (probe(cr3, vaddr, 4, false) != Result.OK) {
             return FAULT;
         }
-        return (b[0] & 0xFF | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24) & 0xFFFFFFFFL;
+        // Across a page, or a device region: byte by byte, as copyIn reads them.
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            v |= mem.read8((int) translate(cr3, vaddr + k, false, true)) << 8 * k;
+        }
+        return v & 0xFFFFFFFFL;
     }
 
     @Override
     public Result write32(int cr3, int vaddr, int value) {
-        byte[] b = {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
-        return copyOut(cr3, vaddr, b, 0, 4);
+        if ((vaddr & 0xFFF) <= 0xFFC) {
+            long pa = translate(cr3, vaddr, true, true);
+            if (pa < 0) {
+                return refused(pa);
+            }
+            if (mem.a20() && mem.isRam((int) pa)) {
+                mem.write32((int) pa, value);
+                return Result.OK;
+            }
+        } else {
+            Result r = probe(cr3, vaddr, 4, true);
+            if (r != Result.OK) {
+                return r;
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            mem.write8((int) translate(cr3, vaddr + k, true, true), value >>> 8 * k);
+        }
+        return Result.OK;
     }
 
     /**

@@ -260,6 +260,42 @@ public final class PhysicalMemory {
         }
     }
 
+    /**
+     * Writes {@code len} bytes at {@code addr}, all within one page, with the effect of as many
+     * write8 calls (decoded code in the range is dropped), but as one array copy where the page
+     * is plain RAM: the host kernel's message copies.
+     */
+    public void writeWithinPage(int addr, byte[] src, int off, int len) {
+        addr &= a20Mask;
+        int p = addr >>> PAGE_SHIFT;
+        MemoryRegion r = p < low.length ? low[p] : region(p);
+        if (r != null || len <= 0 || (addr & 0xFFF) + len > 0x1000) {
+            for (int i = 0; i < len; i++) {
+                write8(addr + i, src[off + i]);
+            }
+            return;
+        }
+        System.arraycopy(src, off, ram, addr, len);
+        if (hitsCodeRange(p, addr, len)) {
+            codeListener.codeWritten(addr, len);
+        }
+    }
+
+    /** Whether any 16-byte line of [addr, addr + len), within one page, holds decoded code. */
+    private boolean hitsCodeRange(int page, int addr, int len) {
+        int first = (addr & 0xFFF) >>> CODE_LINE_SHIFT;
+        int last = ((addr & 0xFFF) + len - 1) >>> CODE_LINE_SHIFT;
+        int base = page * CODE_LINE_WORDS;
+        for (int w = first >>> 6; w <= last >>> 6; w++) {
+            int lo = Math.max(first, w << 6) & 63;
+            int hi = Math.min(last, (w << 6) + 63) & 63;
+            if ((codeLines[base + w] & -1L << lo & -1L >>> 63 - hi) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Copies bytes into physical memory through the normal write path (loaders, DMA). */
     public void load(int addr, byte[] data, int off, int len) {
         for (int i = 0; i < len; i++) {

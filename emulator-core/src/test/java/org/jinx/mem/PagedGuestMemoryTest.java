@@ -154,6 +154,54 @@ class PagedGuestMemoryTest {
     }
 
     @Test
+    void messageCopyOutOverDecodedCodeTellsTheListenerOnlyWhenItHitsACodeLine() {
+        pte(PT0, 0x29, 0x59000, P | RW | US);
+        int[] written = {-1, 0};
+        mem.setCodeWriteListener(new PhysicalMemory.CodeWriteListener() {
+            @Override
+            public void codeWritten(int page) {
+            }
+
+            @Override
+            public void codeWritten(int addr, int size) {
+                written[0] = addr;
+                written[1] = size;
+            }
+        });
+        mem.markCodeLines(0x59, new long[] {1L << 8, 0, 0, 0}); // bytes 0x80..0x8F of the page
+        assertThat(gm.copyOut(CR3, 0x29040, pattern(64), 0, 64)).isEqualTo(Result.OK); // 0x40..0x7F
+        assertThat(written[0]).isEqualTo(-1);
+        assertThat(gm.copyOut(CR3, 0x29050, pattern(64), 0, 64)).isEqualTo(Result.OK); // 0x50..0x8F
+        assertThat(written[0]).isEqualTo(0x59050);
+        assertThat(written[1]).isEqualTo(64);
+        assertThat(mem.read8(0x5908F)).isEqualTo(pattern(64)[63] & 0xFF);
+    }
+
+    @Test
+    void read32AndWrite32AcrossAPageFollowBothPtes() {
+        pte(PT0, 0x2A, 0x5A000, P | RW | US);
+        pte(PT0, 0x2B, 0x7B000, P | RW | US);
+        assertThat(gm.write32(CR3, 0x2AFFE, 0x44332211)).isEqualTo(Result.OK);
+        assertThat(mem.read16(0x5AFFE)).isEqualTo(0x2211);
+        assertThat(mem.read16(0x7B000)).isEqualTo(0x4433);
+        assertThat(gm.read32(CR3, 0x2AFFE)).isEqualTo(0x44332211L);
+        pte(PT0, 0x2B, 0x7B000, P | US);
+        assertThat(gm.write32(CR3, 0x2AFFE, 0)).isEqualTo(Result.PROTECTION);
+        assertThat(mem.read16(0x5AFFE)).as("nothing written").isEqualTo(0x2211);
+        pte(PT0, 0x2B, 0, 0);
+        assertThat(gm.read32(CR3, 0x2AFFE)).isEqualTo(GuestMemory.FAULT);
+    }
+
+    @Test
+    void singlePageCopyRefusalsKeepTheirReason() {
+        pte(PT0, 0x2C, 0x5C000, P | US);
+        assertThat(gm.copyOut(CR3, 0x2C100, new byte[64], 0, 64)).isEqualTo(Result.PROTECTION);
+        assertThat(gm.copyIn(CR3, 0x2D100, new byte[64], 0, 64)).isEqualTo(Result.NOT_PRESENT);
+        assertThat(gm.read32(CR3, 0x2D100)).isEqualTo(GuestMemory.FAULT);
+        assertThat(gm.write32(CR3, 0x2C100, 1)).isEqualTo(Result.PROTECTION);
+    }
+
+    @Test
     void zeroLengthCopyIsOkAnywhere() {
         assertThat(gm.copyIn(CR3, 0x30000, new byte[0], 0, 0)).isEqualTo(Result.OK);
     }

@@ -2,6 +2,7 @@ package org.jinx.kernel;
 
 import org.jinx.cpu.Cpu;
 import org.jinx.cpu.Exceptions;
+import org.jinx.cpu.Segment;
 import org.jinx.cpu.TrapSink;
 import org.jinx.kernel.proc.Context;
 
@@ -90,6 +91,17 @@ public final class CpuTrapBinding implements TrapSink {
         cpu.state = Cpu.State.RUNNING;
     }
 
+    /**
+     * A flat 4 GiB ring-3 segment with this selector. Every process has the same ones, so the
+     * register usually holds it already, and a context switch costs no descriptor reload.
+     */
+    private static void flat(Segment s, int selector, int access) {
+        if (s.selector != (selector & 0xFFFF) || s.base != 0 || s.limit != 0xFFFFFFFF || s.access != access
+                || !s.big || !s.valid) {
+            s.set(selector, 0, 0xFFFFFFFF, access, true);
+        }
+    }
+
     private void load(Cpu cpu, Context c) {
         cpu.reg[Cpu.EAX] = c.eax;
         cpu.reg[Cpu.ECX] = c.ecx;
@@ -101,18 +113,22 @@ public final class CpuTrapBinding implements TrapSink {
         cpu.reg[Cpu.EDI] = c.edi;
         cpu.eip = c.eip;
         cpu.setEflags(c.eflags & ~FORBIDDEN_FLAGS | Cpu.IF);
-        cpu.seg[Cpu.CS].set(c.cs, 0, 0xFFFFFFFF, USER_CODE_ACCESS, true);
-        cpu.seg[Cpu.SS].set(c.ss, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
-        cpu.seg[Cpu.DS].set(c.ds, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
-        cpu.seg[Cpu.ES].set(c.es, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
-        cpu.seg[Cpu.FS].set(c.fs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
-        cpu.seg[Cpu.GS].set(c.gs, 0, 0xFFFFFFFF, USER_DATA_ACCESS, true);
+        flat(cpu.seg[Cpu.CS], c.cs, USER_CODE_ACCESS);
+        flat(cpu.seg[Cpu.SS], c.ss, USER_DATA_ACCESS);
+        flat(cpu.seg[Cpu.DS], c.ds, USER_DATA_ACCESS);
+        flat(cpu.seg[Cpu.ES], c.es, USER_DATA_ACCESS);
+        flat(cpu.seg[Cpu.FS], c.fs, USER_DATA_ACCESS);
+        flat(cpu.seg[Cpu.GS], c.gs, USER_DATA_ACCESS);
         cpu.cpl = 3;
+        // Each address space keeps its own TLB across switches (Paging.switchSpace); only a
+        // mapping the kernel removed or narrowed since the last switch makes them all go.
         long e = kernel.mappingEpoch();
-        if (cpu.cr3 != c.cr3 || e != epoch) {
+        if (e != epoch) {
             cpu.cr3 = c.cr3;
             cpu.paging.flush();
             epoch = e;
+        } else if (cpu.cr3 != c.cr3) {
+            cpu.paging.switchSpace(c.cr3);
         }
         cpu.inhibitInterrupts = false;
     }

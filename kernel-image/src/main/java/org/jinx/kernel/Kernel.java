@@ -14,6 +14,7 @@ import org.jinx.kernel.priv.PrivFlag;
 import org.jinx.kernel.priv.PrivTable;
 import org.jinx.kernel.proc.Context;
 import org.jinx.kernel.proc.Endpoint;
+import org.jinx.kernel.proc.MiscFlag;
 import org.jinx.kernel.proc.Proc;
 import org.jinx.kernel.proc.ProcTable;
 import org.jinx.kernel.proc.RtsFlag;
@@ -71,9 +72,10 @@ public final class Kernel implements KernelTrap {
     private final Signals signals;
     private final Scheduling scheduling;
     private final SystemTask system;
-    private final long bootTime;
+    private long bootTime;
     private Consumer<String> console;
     private Events events = Events.NONE;
+    private Runnable tickHook = () -> { };
     private Proc current;
 
     /** A kernel with no hardware and no memory manager: IPC and calls over test memory. */
@@ -164,9 +166,17 @@ public final class Kernel implements KernelTrap {
         return log;
     }
 
-    /** Seconds since the epoch when the kernel started, from the board's RTC (0 without one). */
+    /**
+     * Seconds since the epoch when the kernel started: from the board's RTC (0 without one),
+     * unless SYS_STIME or SYS_SETTIME has set it since.
+     */
     public long bootTime() {
         return bootTime;
+    }
+
+    /** SYS_STIME and SYS_SETTIME: the boot time everyone reports from now on. */
+    public void setBootTime(long seconds) {
+        bootTime = seconds;
     }
 
     /** Where SYS_DIAGCTL output goes (the kernel log until someone sets a console). */
@@ -184,6 +194,11 @@ public final class Kernel implements KernelTrap {
 
     public Events events() {
         return events;
+    }
+
+    /** Runs after every clock tick's work (the kernel-info page rewrites itself). */
+    public void setTickHook(Runnable hook) {
+        tickHook = hook;
     }
 
     // ================================================================ the trap entry
@@ -246,6 +261,8 @@ public final class Kernel implements KernelTrap {
         if (irq == CLOCK_IRQ) {
             pic.eoi(irq);
             clock.tick(current);
+            system.tick(current);
+            tickHook.run();
             return;
         }
         pic.mask(irq);
@@ -299,6 +316,7 @@ public final class Kernel implements KernelTrap {
                 return false;
             }
         }
+        p.clearMisc(MiscFlag.CONTEXT_SET); // it held only until this delivery (MINIX switch_to_user)
         current = p;
         return true;
     }

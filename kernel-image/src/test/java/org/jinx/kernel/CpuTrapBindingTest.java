@@ -1,13 +1,17 @@
 package org.jinx.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jinx.Machine;
 import org.jinx.cpu.Cpu;
+import org.jinx.cpu.CpuFault;
+import org.jinx.cpu.Exceptions;
 import org.jinx.cpu.TrapSink;
 import org.jinx.kernel.ipc.IpcCall;
+import org.jinx.kernel.proc.Context;
 import org.jinx.kernel.proc.Endpoint;
 import org.jinx.kernel.proc.Proc;
 import org.jinx.kernel.proc.RtsFlag;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The binding between the CPU and the kernel, driven the way the CPU's interrupt delivery calls
  * it: registers saved into the trapping process, the next process's registers, ring-3 flat
- * segments and address space loaded, and the TLB flushed when CR3 changes.
+ * segments and address space loaded; each address space keeps its own translations across
+ * switches, and all of them go when the kernel has narrowed a mapping.
  */
 class CpuTrapBindingTest {
     private static final int PD_A = 0x10000, PT_A = 0x11000, FRAME_A = 0x50000;
@@ -93,7 +98,77 @@ class CpuTrapBindingTest {
         assertThat(cpu.eip).isEqualTo(0x2000);
         assertThat(cpu.reg[Cpu.ESI]).isZero();
         assertThat(cpu.cr3).isEqualTo(PD_B);
-        assertThat(cpu.paging.translate(LIN, false, true)).as("TLB flushed on CR3 change").isEqualTo(FRAME_B);
+        assertThat(cpu.paging.translate(LIN, false, true)).as("B's own translation").isEqualTo(FRAME_B);
+    }
+
+    /** A kernel that hands over to whichever context the test names, with a settable mapping epoch. */
+    private static final class Handover implements KernelTrap {
+        Context current;
+        Context next;
+        long epoch;
+
+        @Override
+        public Context current() {
+            return current;
+        }
+
+        @Override
+        public long mappingEpoch() {
+            return epoch;
+        }
+
+        @Override
+        public void trap(Kind kind, int vector, int errorCode) {
+            current = next;
+        }
+    }
+
+    private static Context context(int cr3) {
+        Context c = new Context();
+        c.cr3 = cr3;
+        return c;
+    }
+
+    @Test
+    void eachAddressSpaceKeepsItsTranslationsAcrossSwitches() {
+        Handover k = new Handover();
+        Context ca = context(PD_A);
+        Context cb = context(PD_B);
+        k.current = ca;
+        CpuTrapBinding binding = new CpuTrapBinding(k);
+        binding.attach(cpu);
+        assertThat(cpu.paging.translate(LIN, false, true)).isEqualTo(FRAME_A);
+        for (int round = 0; round < 3; round++) {
+            k.next = cb;
+            binding.trap(cpu, TrapSink.Kind.SOFTWARE, KernelTrap.IPC_VECTOR, false, 0);
+            assertThat(cpu.paging.translate(LIN, false, true)).isEqualTo(FRAME_B);
+            k.next = ca;
+            binding.trap(cpu, TrapSink.Kind.SOFTWARE, KernelTrap.IPC_VECTOR, false, 0);
+            long walks = cpu.paging.walks;
+            assertThat(cpu.paging.translate(LIN, false, true)).isEqualTo(FRAME_A);
+            assertThat(cpu.paging.walks).as("A's translation kept while B ran").isEqualTo(walks);
+        }
+    }
+
+    @Test
+    void mappingTheKernelRemovedWhileAnotherSpaceRanIsGoneWhenItsSpaceRunsAgain() {
+        Handover k = new Handover();
+        Context ca = context(PD_A);
+        Context cb = context(PD_B);
+        k.current = ca;
+        CpuTrapBinding binding = new CpuTrapBinding(k);
+        binding.attach(cpu);
+        assertThat(cpu.paging.translate(LIN, false, true)).isEqualTo(FRAME_A);
+        k.next = cb;
+        binding.trap(cpu, TrapSink.Kind.SOFTWARE, KernelTrap.IPC_VECTOR, false, 0);
+        machine.mem.write32(PT_A, 0); // the kernel unmaps A's page while B runs
+        k.epoch++;
+        k.next = ca;
+        binding.trap(cpu, TrapSink.Kind.SOFTWARE, KernelTrap.IPC_VECTOR, false, 0);
+        CpuFault f = catchThrowableOfType(CpuFault.class,
+                () -> cpu.paging.translate(LIN, false, true));
+        assertThat(f).isNotNull();
+        assertThat(f.vector).isEqualTo(Exceptions.PF);
     }
 
     @Test

@@ -38,7 +38,12 @@ public final class I8259 implements IoPortHandler, InterruptController, Snapshot
 
     private int irr;
     private int isr;
-    private int imr;
+    /**
+     * The datasheet leaves the chip undefined until ICW1. All levels start masked, so a chip no
+     * one has initialized requests nothing (an input that is high at power-on, such as counter
+     * 0's OUT, would otherwise reach the CPU as vector 0); ICW1 clears the mask as specified.
+     */
+    private int imr = 0xFF;
     /** Current levels of IR0-IR7. */
     private int pins;
     /** Edge/level control from the board's ELCR: bit set = level triggered. */

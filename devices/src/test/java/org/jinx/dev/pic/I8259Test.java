@@ -50,6 +50,24 @@ class I8259Test {
     }
 
     @Test
+    void chipNeverInitializedRequestsNothingAndIcw1StartsItClean() {
+        RecordingIrqLine line = new RecordingIrqLine();
+        I8259 pic = new I8259("fresh", line);
+        pic.setInput(0, true); // a device whose output is already high at power-on
+        pic.input(3).pulse();
+        assertThat(pic.intrPending()).isFalse();
+        assertThat(line.high()).isFalse();
+
+        pic.write(0x20, 1, 0x13); // ICW1: edge, single, ICW4 needed
+        pic.write(0x21, 1, 0x08);
+        pic.write(0x21, 1, 0x01);
+        assertThat(pic.imr()).isZero();
+        assertThat(pic.intrPending()).as("requests from before ICW1 are forgotten").isFalse();
+        pic.input(3).pulse();
+        assertThat(pic.acknowledge()).isEqualTo(0x0B);
+    }
+
+    @Test
     void initializationSetsVectorBaseAndAcknowledgeReturnsBasePlusLevel() {
         master.input(3).pulse();
         assertThat(master.intrPending()).isTrue();

@@ -59,6 +59,26 @@ final class FarClocks {
         cpu.extraCycles += clocks - (d.mod != 3 ? d.row.clkMem : d.row.clkReg);
     }
 
+    /**
+     * The clocks of delivering an interrupt or exception, from the state before the delivery
+     * ({@code pm}, {@code fromV86}, {@code cpl}, the TR selector {@code tr} and the task kind
+     * {@code task}) and the state after it: {@code realClocks} in real mode; in protected mode
+     * 59 through a gate to the same level, 99 to an inner level, 119 from virtual-8086 mode, ts
+     * through a task gate.
+     */
+    static int delivery(Cpu cpu, boolean pm, boolean fromV86, int cpl, int tr, int task, int realClocks) {
+        if (!pm) {
+            return realClocks;
+        }
+        if (cpu.tr.selector != tr) {
+            return taskSwitch(cpu, task);
+        }
+        if (fromV86) {
+            return INT_FROM_V86;
+        }
+        return cpu.cpl != cpl ? INT_INNER : INT_SAME;
+    }
+
     /** The current task's place in the task-switch table: 0 a 386 task, 1 one in V86 mode, 2 a 286 task. */
     static int taskKind(Cpu cpu) {
         if ((cpu.tr.type() & 8) == 0) {

@@ -149,11 +149,7 @@ public final class FarXfer {
         cpu.nextEip = cpu.eip;
     }
 
-    /**
-     * Delivers INT n, INT3 or INTO. Real mode costs {@code realClocks}; protected mode 59 through
-     * a gate to the same level, 99 to an inner level, 119 from virtual-8086 mode, ts through a
-     * task gate.
-     */
+    /** Delivers INT n, INT3 or INTO, with the clocks of {@link FarClocks#delivery}. */
     private static void software(Cpu cpu, DecodedInsn d, int vector, int realClocks) {
         boolean pm = cpu.protectedMode();
         boolean fromV86 = cpu.v86();
@@ -162,18 +158,7 @@ public final class FarXfer {
         int task = FarClocks.taskKind(cpu);
         Interrupts.software(cpu, vector, cpu.nextEip);
         cpu.nextEip = cpu.eip;
-        int clocks = realClocks;
-        if (pm) {
-            if (cpu.tr.selector != tr) {
-                clocks = FarClocks.taskSwitch(cpu, task);
-            } else if (fromV86) {
-                clocks = FarClocks.INT_FROM_V86;
-            } else if (cpu.cpl != cpl) {
-                clocks = FarClocks.INT_INNER;
-            } else {
-                clocks = FarClocks.INT_SAME;
-            }
-        }
+        int clocks = FarClocks.delivery(cpu, pm, fromV86, cpl, tr, task, realClocks);
         FarClocks.charge(cpu, d, clocks);
     }
 

@@ -23,13 +23,33 @@ public final class Interrupts {
     private Interrupts() {
     }
 
+    /**
+     * Clocks of an interrupt or exception that hardware delivers: the manual gives no separate
+     * counts, so they are INT n's, whose real-mode count is this.
+     */
+    static final int INT_REAL = 37;
+
     /** A hardware interrupt acknowledged from the PIC. */
     public static void external(Cpu cpu, int vector) {
+        boolean pm = cpu.protectedMode();
+        boolean fromV86 = cpu.v86();
+        int cpl = cpu.cpl;
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
         try {
             deliver(cpu, TrapSink.Kind.EXTERNAL, vector, false, 0, cpu.eip);
         } catch (CpuFault f) {
             // An external interrupt is benign: the fault it caused is delivered on its own.
             raise(cpu, f.vector, f.hasErrorCode, f.errorCode);
+            return;
+        }
+        charge(cpu, FarClocks.delivery(cpu, pm, fromV86, cpl, tr, task, INT_REAL));
+    }
+
+    /** Advances the clock by a delivery's count, unless cycle accounting is off (one clock an instruction). */
+    private static void charge(Cpu cpu, int clocks) {
+        if (cpu.cycleAccounting && cpu.state == Cpu.State.RUNNING) {
+            cpu.clock.advance(clocks);
         }
     }
 
@@ -54,9 +74,15 @@ public final class Interrupts {
     /** Delivers an exception, escalating faults during delivery to #DF and then to shutdown. */
     private static void raise(Cpu cpu, int vector, boolean hasError, int code) {
         int first = vector;
+        boolean pm = cpu.protectedMode();
+        boolean fromV86 = cpu.v86();
+        int cpl = cpu.cpl;
+        int tr = cpu.tr.selector;
+        int task = FarClocks.taskKind(cpu);
         for (int n = 0; ; n++) {
             try {
                 deliver(cpu, TrapSink.Kind.EXCEPTION, vector, hasError, code, cpu.eip);
+                charge(cpu, FarClocks.delivery(cpu, pm, fromV86, cpl, tr, task, INT_REAL));
                 return;
             } catch (CpuFault f) {
                 if (vector == Exceptions.DF || n >= MAX_CHAIN) {

@@ -14,9 +14,11 @@ import org.jinx.cpu.decode.DecodedInsn;
  * <p>OF is defined only for a 1-bit shift. For larger counts we apply the same SDM formula
  * (the one its pseudo-code gives for count 1) rather than invent another: SHL and ROL
  * {@code MSB(result) XOR CF}; SHR {@code MSB(original)}; SAR 0; ROR
- * {@code MSB(result) XOR MSB-1(result)}; RCL {@code MSB(result) XOR CF}; RCR
- * {@code MSB(original) XOR CF-in}; SHLD/SHRD {@code MSB(result) XOR MSB(original)} (a sign
- * change). Shifts set SF ZF PF from the result and leave AF undefined (we clear it); rotates
+ * {@code MSB(result) XOR MSB-1(result)}; RCL {@code MSB(result) XOR CF}; SHLD/SHRD
+ * {@code MSB(result) XOR MSB(original)} (a sign change). RCR uses the form of its formula taken
+ * after the rotation, {@code MSB(result) XOR MSB-1(result)}: for count 1 it equals the SDM's
+ * {@code MSB(original) XOR CF-in}, and for larger counts it is what an 80386 gives (test386's
+ * reference dump, recorded on a 386, has OF clear for RCR by 7 where the before-form sets it). Shifts set SF ZF PF from the result and leave AF undefined (we clear it); rotates
  * change only CF and OF. CF of SHL/SHR by a count not below the operand size is undefined in the
  * manual; we give the bit the arithmetic would shift out (0 once the operand is exhausted),
  * which is what the reference AMD host returns.
@@ -176,7 +178,7 @@ public final class Shift {
         cpu.setFlag(Cpu.OF, bit(r, bits - 1) ^ cf);
     }
 
-    /** RCR: as RCL the other way; OF is taken before the rotation, MSB(operand) XOR CF. */
+    /** RCR: as RCL the other way; OF is MSB(result) XOR MSB-1(result) (see the class comment). */
     public static void rcr(Cpu cpu, DecodedInsn d) {
         int c = live(cpu, d, count(cpu, d));
         if (c == 0) {
@@ -186,15 +188,14 @@ public final class Shift {
         int a = cpu.getOp1(d);
         int t = carryRotateCount(c, bits);
         int w = bits + 1;
-        boolean cfIn = cpu.cf();
-        long v = withCarry(cfIn, a, bits);
+        long v = withCarry(cpu.cf(), a, bits);
         if (t != 0) {
             v = (v >>> t | v << (w - t)) & ((1L << w) - 1);
         }
         int r = (int) v;
         cpu.setOp1(d, r);
         cpu.setFlag(Cpu.CF, (v >>> bits & 1) != 0);
-        cpu.setFlag(Cpu.OF, bit(a, bits - 1) ^ cfIn);
+        cpu.setFlag(Cpu.OF, bit(r, bits - 1) ^ bit(r, bits - 2));
     }
 
     // ---------------------------------------------------------------- double shifts

@@ -58,21 +58,44 @@ public final class StringOps {
         return r & ~mask | r + delta & mask;
     }
 
-    /** Iterations to run now: the count (unsigned) or CHUNK, whichever is less. */
-    private static int budget(int count) {
+    /**
+     * Iterations to run now: the count (unsigned) or CHUNK, whichever is less; one while TF is
+     * set or debug registers are armed, because the 386 takes a single-step trap, and a data
+     * breakpoint's trap, after the iteration that caused it, with eIP still at the instruction
+     * (386 manual 12.3.1.4 and 12.3.1.2).
+     */
+    private static int budget(Cpu cpu, int count) {
+        if (cpu.tf() || cpu.debugActive) {
+            return 1;
+        }
         return Integer.compareUnsigned(count, CHUNK) < 0 ? count : CHUNK;
     }
 
     /**
-     * Writes back the count after {@code done} iterations, charges the execution, and asks for
-     * the instruction again when the count is not exhausted and the loop was not ended by a
-     * REPE/REPNE condition ({@code stopped}).
+     * The count of a repeated instruction under the address-size mask. A zero count runs no
+     * iteration: the instruction is charged its REP base and ends here, and the caller returns
+     * at once on 0.
      */
-    private static void finish(Cpu cpu, DecodedInsn d, boolean resuming, int ecx, int mask, int count, int done,
-            boolean stopped) {
+    private static int repCount(Cpu cpu, DecodedInsn d, int mask) {
+        int count = cpu.reg[Cpu.ECX] & mask;
+        if (count == 0) {
+            cpu.repResume = false;
+            finish(cpu, d, mask, 0, 0, false);
+        }
+        return count;
+    }
+
+    /**
+     * Writes back the count after {@code done} iterations, charges the execution (the base only
+     * when this is not a continuation, see {@link Cpu#repResume}), and asks for the instruction
+     * again when the count is not exhausted and the loop was not ended by a REPE/REPNE condition
+     * ({@code stopped}). The loop leaves eCX and the continuation flag alone, so both are read
+     * here as the instruction found them.
+     */
+    private static void finish(Cpu cpu, DecodedInsn d, int mask, int count, int done, boolean stopped) {
         int left = count - done;
-        cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
-        chargeRep(cpu, d, resuming ? 0 : REP_BASE, d.row.clkAlt, done);
+        cpu.reg[Cpu.ECX] = cpu.reg[Cpu.ECX] & ~mask | left & mask;
+        chargeRep(cpu, d, cpu.repResume ? 0 : REP_BASE, d.row.clkAlt, done);
         again(cpu, left != 0 && !stopped);
     }
 
@@ -153,14 +176,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
+        int count = repCount(cpu, d, mask);
         if (count == 0) {
-            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         boolean fast = !cpu.debugActive;
         Segment sg = cpu.seg[src];
@@ -195,7 +215,7 @@ public final class StringOps {
         } finally {
             r[Cpu.ESI] = si;
             r[Cpu.EDI] = di;
-            finish(cpu, d, resuming, ecx, mask, count, done, false);
+            finish(cpu, d, mask, count, done, false);
         }
     }
 
@@ -214,14 +234,11 @@ public final class StringOps {
             r[Cpu.EDI] = advance(di, delta, mask);
             return;
         }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
+        int count = repCount(cpu, d, mask);
         if (count == 0) {
-            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         boolean fast = !cpu.debugActive;
         Segment dg = cpu.seg[Cpu.ES];
@@ -245,7 +262,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.EDI] = di;
-            finish(cpu, d, resuming, ecx, mask, count, done, false);
+            finish(cpu, d, mask, count, done, false);
         }
     }
 
@@ -264,14 +281,11 @@ public final class StringOps {
             r[Cpu.ESI] = advance(si, delta, mask);
             return;
         }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
+        int count = repCount(cpu, d, mask);
         if (count == 0) {
-            finish(cpu, d, false, ecx, mask, 0, 0, false);
             return;
         }
-        int n = budget(count);
+        int n = budget(cpu, count);
         int done = 0;
         try {
             while (done < n) {
@@ -281,7 +295,7 @@ public final class StringOps {
             }
         } finally {
             r[Cpu.ESI] = si;
-            finish(cpu, d, resuming, ecx, mask, count, done, false);
+            finish(cpu, d, mask, count, done, false);
         }
     }
 
@@ -293,40 +307,49 @@ public final class StringOps {
      * counts.
      */
     public static void cmps(Cpu cpu, DecodedInsn d) {
+        compare(cpu, d, false);
+    }
+
+    /** SCAS: compares AL/AX/EAX with ES:[eDI] (flags of accumulator minus element); REPE/REPNE as CMPS. */
+    public static void scas(Cpu cpu, DecodedInsn d) {
+        compare(cpu, d, true);
+    }
+
+    /**
+     * CMPS and SCAS: the left operand is seg:[eSI] (then eSI moves too) or, for SCAS, the
+     * accumulator; the right one is ES:[eDI].
+     */
+    private static void compare(Cpu cpu, DecodedInsn d, boolean scas) {
         int size = d.osize;
         int src = d.seg;
         int mask = d.a32 ? -1 : 0xFFFF;
         int delta = cpu.df() ? -size : size;
         int vmask = sizeMask(size);
         int[] r = cpu.reg;
+        int acc = r[Cpu.EAX] & vmask;
         int si = r[Cpu.ESI];
         int di = r[Cpu.EDI];
-        if (d.rep == 0) {
-            int a = cpu.read(size, src, si & mask);
-            int b = cpu.read(size, Cpu.ES, di & mask);
-            cpu.setLazy(Cpu.LF_SUB, size, a, b, a - b, Cpu.ARITH_FLAGS);
-            r[Cpu.ESI] = advance(si, delta, mask);
-            r[Cpu.EDI] = advance(di, delta, mask);
-            return;
-        }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
-        if (count == 0) {
-            finish(cpu, d, false, ecx, mask, 0, 0, false);
-            return;
+        int n = 1;
+        int count = 0;
+        if (d.rep != 0) {
+            count = repCount(cpu, d, mask);
+            if (count == 0) {
+                return;
+            }
+            n = budget(cpu, count);
         }
         boolean whileEqual = d.rep == 0xF3;
-        int n = budget(count);
         int done = 0;
         boolean stopped = false;
         try {
             while (done < n) {
-                int a = cpu.read(size, src, si & mask);
+                int a = scas ? acc : cpu.read(size, src, si & mask);
                 int b = cpu.read(size, Cpu.ES, di & mask);
                 int res = a - b;
                 cpu.setLazy(Cpu.LF_SUB, size, a, b, res, Cpu.ARITH_FLAGS);
-                si = advance(si, delta, mask);
+                if (!scas) {
+                    si = advance(si, delta, mask);
+                }
                 di = advance(di, delta, mask);
                 done++;
                 if (((res & vmask) == 0) != whileEqual) {
@@ -337,51 +360,9 @@ public final class StringOps {
         } finally {
             r[Cpu.ESI] = si;
             r[Cpu.EDI] = di;
-            finish(cpu, d, resuming, ecx, mask, count, done, stopped);
-        }
-    }
-
-    /** SCAS: compares AL/AX/EAX with ES:[eDI] (flags of accumulator minus element); REPE/REPNE as CMPS. */
-    public static void scas(Cpu cpu, DecodedInsn d) {
-        int size = d.osize;
-        int mask = d.a32 ? -1 : 0xFFFF;
-        int delta = cpu.df() ? -size : size;
-        int vmask = sizeMask(size);
-        int[] r = cpu.reg;
-        int a = r[Cpu.EAX] & vmask;
-        int di = r[Cpu.EDI];
-        if (d.rep == 0) {
-            int b = cpu.read(size, Cpu.ES, di & mask);
-            cpu.setLazy(Cpu.LF_SUB, size, a, b, a - b, Cpu.ARITH_FLAGS);
-            r[Cpu.EDI] = advance(di, delta, mask);
-            return;
-        }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
-        if (count == 0) {
-            finish(cpu, d, false, ecx, mask, 0, 0, false);
-            return;
-        }
-        boolean whileEqual = d.rep == 0xF3;
-        int n = budget(count);
-        int done = 0;
-        boolean stopped = false;
-        try {
-            while (done < n) {
-                int b = cpu.read(size, Cpu.ES, di & mask);
-                int res = a - b;
-                cpu.setLazy(Cpu.LF_SUB, size, a, b, res, Cpu.ARITH_FLAGS);
-                di = advance(di, delta, mask);
-                done++;
-                if (((res & vmask) == 0) != whileEqual) {
-                    stopped = true;
-                    break;
-                }
+            if (d.rep != 0) {
+                finish(cpu, d, mask, count, done, stopped);
             }
-        } finally {
-            r[Cpu.EDI] = di;
-            finish(cpu, d, resuming, ecx, mask, count, done, stopped);
         }
     }
 
@@ -393,38 +374,53 @@ public final class StringOps {
      * before the first iteration.
      */
     public static void ins(Cpu cpu, DecodedInsn d) {
+        portString(cpu, d, true);
+    }
+
+    /** OUTS: port DX = seg:[eSI]. */
+    public static void outs(Cpu cpu, DecodedInsn d) {
+        portString(cpu, d, false);
+    }
+
+    /** INS ({@code ins}) and OUTS, single or repeated. */
+    private static void portString(Cpu cpu, DecodedInsn d, boolean ins) {
         int size = d.osize;
+        int src = d.seg;
         int mask = d.a32 ? -1 : 0xFFFF;
         int delta = cpu.df() ? -size : size;
         int[] r = cpu.reg;
         int port = r[Cpu.EDX] & 0xFFFF;
-        int di = r[Cpu.EDI];
-        if (d.rep == 0) {
-            IoPermission.check(cpu, port, size);
-            insOne(cpu, size, port, di & mask);
-            r[Cpu.EDI] = advance(di, delta, mask);
-            chargeIo(cpu, d);
-            return;
-        }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
-        if (count == 0) {
-            finishIo(cpu, d, true, false, ecx, mask, 0, 0);
-            return;
+        int ptr = r[ins ? Cpu.EDI : Cpu.ESI];
+        int n = 1;
+        int count = 0;
+        if (d.rep != 0) {
+            count = r[Cpu.ECX] & mask;
+            if (count == 0) {
+                cpu.repResume = false;
+                finishIo(cpu, d, ins, mask, 0, 0);
+                return;
+            }
+            n = budget(cpu, count);
         }
         IoPermission.check(cpu, port, size);
-        int n = budget(count);
         int done = 0;
         try {
             while (done < n) {
-                insOne(cpu, size, port, di & mask);
-                di = advance(di, delta, mask);
+                if (ins) {
+                    insOne(cpu, size, port, ptr & mask);
+                } else {
+                    cpu.out(port, size, cpu.read(size, src, ptr & mask));
+                }
+                ptr = advance(ptr, delta, mask);
                 done++;
             }
         } finally {
-            r[Cpu.EDI] = di;
-            finishIo(cpu, d, true, resuming, ecx, mask, count, done);
+            r[ins ? Cpu.EDI : Cpu.ESI] = ptr;
+            if (d.rep != 0) {
+                finishIo(cpu, d, ins, mask, count, done);
+            } else if (done == 1) {
+                chargeIo(cpu, d);
+            }
         }
     }
 
@@ -434,44 +430,6 @@ public final class StringOps {
         cpu.paging.translate(lin, true, user);
         cpu.paging.translate(lin + size - 1, true, user);
         cpu.write(size, Cpu.ES, off, cpu.in(port, size));
-    }
-
-    /** OUTS: port DX = seg:[eSI]. */
-    public static void outs(Cpu cpu, DecodedInsn d) {
-        int size = d.osize;
-        int src = d.seg;
-        int mask = d.a32 ? -1 : 0xFFFF;
-        int delta = cpu.df() ? -size : size;
-        int[] r = cpu.reg;
-        int port = r[Cpu.EDX] & 0xFFFF;
-        int si = r[Cpu.ESI];
-        if (d.rep == 0) {
-            IoPermission.check(cpu, port, size);
-            cpu.out(port, size, cpu.read(size, src, si & mask));
-            r[Cpu.ESI] = advance(si, delta, mask);
-            chargeIo(cpu, d);
-            return;
-        }
-        boolean resuming = cpu.repResume;
-        int ecx = r[Cpu.ECX];
-        int count = ecx & mask;
-        if (count == 0) {
-            finishIo(cpu, d, false, false, ecx, mask, 0, 0);
-            return;
-        }
-        IoPermission.check(cpu, port, size);
-        int n = budget(count);
-        int done = 0;
-        try {
-            while (done < n) {
-                cpu.out(port, size, cpu.read(size, src, si & mask));
-                si = advance(si, delta, mask);
-                done++;
-            }
-        } finally {
-            r[Cpu.ESI] = si;
-            finishIo(cpu, d, false, resuming, ecx, mask, count, done);
-        }
     }
 
     /**
@@ -485,10 +443,9 @@ public final class StringOps {
     }
 
     /** {@link #finish} for REP INS ({@code ins}) and REP OUTS, whose counts depend on the mode. */
-    private static void finishIo(Cpu cpu, DecodedInsn d, boolean ins, boolean resuming, int ecx, int mask, int count,
-            int done) {
+    private static void finishIo(Cpu cpu, DecodedInsn d, boolean ins, int mask, int count, int done) {
         int left = count - done;
-        cpu.reg[Cpu.ECX] = ecx & ~mask | left & mask;
+        cpu.reg[Cpu.ECX] = cpu.reg[Cpu.ECX] & ~mask | left & mask;
         boolean pm = cpu.protectedMode();
         int base;
         int each;
@@ -502,7 +459,7 @@ public final class StringOps {
         if (pm && IoPermission.needsBitmap(cpu)) {
             base += IoInsn.BITMAP_CLOCKS;
         }
-        chargeRep(cpu, d, resuming ? 0 : base, each, done);
+        chargeRep(cpu, d, cpu.repResume ? 0 : base, each, done);
         again(cpu, left != 0);
     }
 }

@@ -3,6 +3,8 @@ package org.jinx.kernel.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +18,13 @@ import org.jinx.kernel.boot.HostedSystem;
  * kernel) exchange SENDREC round trips, NOTIFY round trips and asynsend messages through the
  * real trap path on the PC board. The guest prints a line at the start and end of each phase;
  * the host timestamps each line as it arrives, so the rates are per host second, with the
- * emulated time (virtual cycles at the configured CPU frequency) beside them. Each phase runs a
- * warm-up first, which is not reported. A benchmark, not a test: it prints figures and asserts
- * nothing.
+ * emulated time (virtual cycles at the configured CPU frequency) beside them, and per second of
+ * the emulator thread's own CPU time, which a busy shared host disturbs less than wall time.
+ * Each phase runs a
+ * warm-up first, which is not reported, and the whole pair is booted and run twice untimed
+ * before the measured run (as {@code jinx bench} does), so the figures are the JIT-compiled
+ * steady state rather than the JVM's warm-up. A benchmark, not a test: it prints figures and
+ * asserts nothing.
  *
  * <p>Run: {@code ./jinx bench-ipc [--rounds N]}, or without the CLI:
  * {@code java -cp kernel-image/target/classes:emulator-core/target/classes:devices/target/classes
@@ -26,34 +32,58 @@ import org.jinx.kernel.boot.HostedSystem;
  */
 public final class IpcBench {
     /** One measured phase: what moved, how many, in how long (host and emulated). */
-    public record Phase(String name, String unit, long count, long hostNanos, long virtualCycles) {
+    public record Phase(String name, String unit, long count, long hostNanos, long cpuNanos, long virtualCycles) {
         public double perHostSecond() {
             return count * 1e9 / hostNanos;
         }
+
+        /** Per second of the emulator thread's CPU time (-1 where the JVM cannot measure it). */
+        public double perCpuSecond() {
+            return cpuNanos > 0 ? count * 1e9 / cpuNanos : -1;
+        }
     }
 
-    private record Mark(String line, long nanos, long cycles) {
+    private record Mark(String line, long nanos, long cpuNanos, long cycles) {
     }
 
     private final int rounds;
     private final long cpuHz;
+    private final int warmupRuns;
 
+    /** With two untimed runs first: one still leaves the JIT compiling during the first phase. */
     public IpcBench(int rounds, long cpuHz) {
-        this.rounds = rounds;
-        this.cpuHz = cpuHz;
+        this(rounds, cpuHz, 2);
     }
 
-    /** Runs the pair once and returns the measured phases, in order. */
+    /** @param warmupRuns untimed runs of the pair before the measured one */
+    public IpcBench(int rounds, long cpuHz, int warmupRuns) {
+        this.rounds = rounds;
+        this.cpuHz = cpuHz;
+        this.warmupRuns = warmupRuns;
+    }
+
+    /** Runs the pair the warm-up times, then once more measured; returns its phases, in order. */
     public List<Phase> run() throws BootException {
+        for (int i = 0; i < warmupRuns; i++) {
+            runOnce();
+        }
+        return runOnce();
+    }
+
+    private List<Phase> runOnce() throws BootException {
         List<Mark> marks = new ArrayList<>();
         StringBuilder partial = new StringBuilder();
         List<String> log = new ArrayList<>();
         HostedSystem[] sys = new HostedSystem[1];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
         sys[0] = HostedSystem.onPc(new HostedSystem.Settings(32 << 20, cpuHz, true), text -> {
             partial.append(text);
             int nl;
             while ((nl = partial.indexOf("\n")) >= 0) {
-                marks.add(new Mark(partial.substring(0, nl), System.nanoTime(), sys[0].machine.clock.cycles()));
+                long now = System.nanoTime();
+                long cpu = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
+                marks.add(new Mark(partial.substring(0, nl), now, cpu, sys[0].machine.clock.cycles()));
                 partial.delete(0, nl + 1);
             }
         }, log::add);
@@ -77,7 +107,8 @@ public final class IpcBench {
             } else if (w[2].equals("end")) {
                 Mark b = begins.get(w[1]);
                 long count = Long.parseLong(w[3]);
-                phases.add(new Phase(w[1], unit(w[1]), count, m.nanos - b.nanos, m.cycles - b.cycles));
+                phases.add(new Phase(w[1], unit(w[1]), count, m.nanos - b.nanos, m.cpuNanos - b.cpuNanos,
+                        m.cycles - b.cycles));
             }
         }
         return phases;
@@ -95,11 +126,14 @@ public final class IpcBench {
     public void print(List<Phase> phases, PrintStream out) {
         out.printf("IPC between two guest processes, %d rounds per phase, %d MHz emulated CPU%n", rounds,
                 cpuHz / 1_000_000);
-        out.printf("%-22s %12s %14s %16s%n", "phase", "count", "per host s", "per emulated s");
+        out.printf("%-22s %12s %14s %14s %16s%n", "phase", "count", "per host s", "per CPU s", "per emulated s");
         for (Phase p : phases) {
             double virtualSeconds = (double) p.virtualCycles() / cpuHz;
-            out.printf("%-22s %12d %14.0f %16.0f%n", p.unit(), p.count(), p.perHostSecond(), p.count() / virtualSeconds);
+            out.printf("%-22s %12d %14.0f %14.0f %16.0f%n", p.unit(), p.count(), p.perHostSecond(), p.perCpuSecond(),
+                    p.count() / virtualSeconds);
         }
+        out.println("(per host s: wall time; per CPU s: the emulator thread's CPU time; measured after "
+                + warmupRuns + " untimed run" + (warmupRuns == 1 ? "" : "s") + " of the pair)");
         out.println("(a NOTIFY round trip is two notifications; a SENDREC round trip is two messages)");
     }
 

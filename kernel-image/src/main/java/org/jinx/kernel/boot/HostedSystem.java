@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.jinx.Machine;
 import org.jinx.boot.BootException;
 import org.jinx.dev.PcPlatform;
@@ -56,6 +57,8 @@ public final class HostedSystem {
     public final Machine machine;
     public final Kernel kernel;
     public final PagedAddressSpaces spaces;
+    /** The page every process sees at KERNINFO_ADDR. */
+    public final KernInfo kernInfo;
     /** The modules' endpoints, names and kinds, in boot order. */
     private final List<Integer> modules = new ArrayList<>();
     private final List<String> moduleNames = new ArrayList<>();
@@ -120,6 +123,8 @@ public final class HostedSystem {
         this.spaces = new PagedAddressSpaces(machine.mem, frames);
         this.kernel = new Kernel(new PagedGuestMemory(machine.mem), spaces, new BusPortIo(machine.io), log);
         kernel.setConsole(console);
+        this.kernInfo = new KernInfo(machine.mem, frames, spaces, kernel, machine.clock.hz());
+        kernel.setTickHook(kernInfo::refresh);
         kernel.setEvents(new Kernel.Events() {
             @Override
             public void exited(Proc p, int status) {
@@ -144,6 +149,7 @@ public final class HostedSystem {
     /** Loads the modules as boot processes. */
     public List<Proc> boot(List<BootImage.Module> mods) throws BootException {
         List<Proc> loaded = new BootImage(kernel).load(mods);
+        kernInfo.refresh();             // the image's names are the modules' now
         for (int i = 0; i < loaded.size(); i++) {
             modules.add(loaded.get(i).endpoint());
             moduleNames.add(loaded.get(i).name());
@@ -154,10 +160,18 @@ public final class HostedSystem {
 
     /** Runs until the system ends (see the class comment), or {@code maxInstructions} (0: no limit). */
     public Outcome run(long maxInstructions) {
+        return run(maxInstructions, machine::run);
+    }
+
+    /**
+     * The same with another run loop (a debugger's), called once the first process is on the
+     * CPU with the instruction limit (0: none); it returns what ended the run, as Machine.run.
+     */
+    public Outcome run(long maxInstructions, LongFunction<Machine.StopReason> runLoop) {
         end = null;
         kernel.schedule();
         new CpuTrapBinding(kernel).attach(machine.cpu);
-        Machine.StopReason r = machine.run(maxInstructions);
+        Machine.StopReason r = runLoop.apply(maxInstructions);
         End e = end != null ? end
                 : r == Machine.StopReason.INSTRUCTION_LIMIT ? End.INSTRUCTION_LIMIT : End.MACHINE_STOPPED;
         Map<String, Integer> statuses = new LinkedHashMap<>();

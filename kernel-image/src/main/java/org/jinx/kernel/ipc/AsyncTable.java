@@ -1,7 +1,10 @@
 package org.jinx.kernel.ipc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.jinx.kernel.abi.Abi;
-
 import org.jinx.mem.GuestMemory;
 
 /**
@@ -15,6 +18,7 @@ public final class AsyncTable {
     @Abi(sizeOf = "asynmsg_t")
     public static final int ENTRY_SIZE = 80;
     private static final int FLAGS = 0, DST = 4, RESULT = 8, MSG = 16;
+    private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     @Abi
 
@@ -31,16 +35,38 @@ public final class AsyncTable {
     public static final int AMF_NOTIFY_ERR = 0x10;
     private static final int AMF_KNOWN = AMF_VALID | AMF_DONE | AMF_NOTIFY | AMF_NOREPLY | AMF_NOTIFY_ERR;
 
-    /** One entry as the kernel read it. */
+    /**
+     * One entry as the kernel read it. The message stays where it was read from (the scan's
+     * copy of the table) until it is wanted: most entries a scan passes are finished, or for
+     * someone else, and their 64 bytes are never needed. Valid until the next read.
+     */
     public static final class Entry {
         public int flags;
         public int dst;
         public int result;
-        public final Message msg = new Message();
+        /** Where an entry read outside a scan's copy is kept: dst onwards. */
+        private final byte[] own = new byte[ENTRY_SIZE - DST];
+        private byte[] body;
+        private int msgAt;
+
+        /** The message's m_type. */
+        public int msgType() {
+            return le32(body, msgAt + Message.TYPE);
+        }
+
+        /** Copies the message into {@code m}. */
+        public void copyMessageTo(Message m) {
+            m.copyFrom(body, msgAt);
+        }
+
+        /** Whether both messages are equal from m_type on (m_source is the kernel's to set). */
+        public boolean sameMessageAs(Entry o) {
+            return Arrays.equals(body, msgAt + Message.TYPE, msgAt + Message.SIZE,
+                    o.body, o.msgAt + Message.TYPE, o.msgAt + Message.SIZE);
+        }
     }
 
     private final GuestMemory mem;
-    private final byte[] body = new byte[ENTRY_SIZE - DST];
     /**
      * A copy of the whole table taken at the start of one scan, so that a scan of n entries costs
      * one checked copy instead of 2n. The guest cannot run during a kernel operation, so the copy
@@ -66,7 +92,8 @@ public final class AsyncTable {
             return;
         }
         if (snapshot.length < bytes) {
-            snapshot = new byte[(int) bytes];
+            // Doubling: a table that grows an entry per call (asynsend) reallocates only log n times.
+            snapshot = new byte[(int) Math.max(bytes, Math.min(Integer.MAX_VALUE - 8, 2L * snapshot.length))];
         }
         if (mem.copyIn(space, table, snapshot, 0, (int) bytes).ok()) {
             snapSpace = space;
@@ -81,7 +108,7 @@ public final class AsyncTable {
     }
 
     private boolean inSnapshot(int space, int table, int index) {
-        return snapCount > 0 && space == snapSpace && table == snapTable && index >= 0 && index < snapCount;
+        return index >= 0 && index < snapCount && space == snapSpace && table == snapTable;
     }
 
     /**
@@ -96,22 +123,36 @@ public final class AsyncTable {
             e.flags = le32(snapshot, o + FLAGS);
             e.dst = le32(snapshot, o + DST);
             e.result = le32(snapshot, o + RESULT);
-            e.msg.copyFrom(snapshot, o + MSG);
+            e.body = snapshot;
+            e.msgAt = o + MSG;
             return true;
         }
         int at = entryAddress(table, index);
-        if (at == -1 || !mem.copyIn(space, at + DST, body, 0, body.length).ok()) {
+        if (at == -1 || !mem.copyIn(space, at + DST, e.own, 0, e.own.length).ok()) {
             return false;
         }
         long flags = mem.read32(space, at + FLAGS);
         if (flags == GuestMemory.FAULT) {
             return false;
         }
-        e.dst = le32(body, 0);
-        e.result = le32(body, RESULT - DST);
-        e.msg.copyFrom(body, MSG - DST);
+        e.dst = le32(e.own, 0);
+        e.result = le32(e.own, RESULT - DST);
+        e.body = e.own;
+        e.msgAt = MSG - DST;
         e.flags = (int) flags;
         return true;
+    }
+
+    /**
+     * Entry {@code index}'s flags word from the scan's copy of the table, or
+     * {@link GuestMemory#FAULT} when the scan has no copy of it (then {@link #read} it): enough
+     * to pass over the empty and finished entries of a readable table without reading the rest.
+     */
+    public long copiedFlags(int space, int table, int index) {
+        if (inSnapshot(space, table, index)) {
+            return le32(snapshot, index * ENTRY_SIZE + FLAGS) & 0xFFFFFFFFL;
+        }
+        return GuestMemory.FAULT;
     }
 
     /**
@@ -146,13 +187,10 @@ public final class AsyncTable {
     }
 
     private static void put32(byte[] b, int o, int v) {
-        b[o] = (byte) v;
-        b[o + 1] = (byte) (v >>> 8);
-        b[o + 2] = (byte) (v >>> 16);
-        b[o + 3] = (byte) (v >>> 24);
+        LE32.set(b, o, v);
     }
 
     private static int le32(byte[] b, int o) {
-        return b[o] & 0xFF | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
+        return (int) LE32.get(b, o);
     }
 }

@@ -426,6 +426,12 @@ public final class Ipc {
         int unreadable = 0;
         int invalid = 0;
         AsyncTable.Entry e = entry;
+        // A table mostly holds runs of messages to one receiver: its lookup and the send right
+        // cannot change during the scan, so they are worked out once per run.
+        int lastTo = 0;
+        Proc lastDst = null;
+        boolean lastMaySend = false;
+        boolean looked = false;
         async.beginScan(space, table, size);
         for (int i = 0; i < size; i++) {
             if (!async.read(space, table, i, e)) {
@@ -442,19 +448,26 @@ public final class Ipc {
             if ((e.flags & AsyncTable.AMF_DONE) != 0) {
                 continue;
             }
-            Proc dst = procs.lookup(e.dst == SELF ? caller.endpoint() : e.dst);
+            int to = e.dst == SELF ? caller.endpoint() : e.dst;
+            if (!looked || to != lastTo) {
+                lastDst = procs.lookup(to);
+                lastMaySend = lastDst != null && (lastDst == caller || maySendTo(caller, lastDst));
+                lastTo = to;
+                looked = true;
+            }
+            Proc dst = lastDst;
             int r;
             if (dst == null) {
                 r = EDEADSRCDST;
             } else if (dst.isTask()) {
                 r = ECALLDENIED;
-            } else if (dst != caller && !maySendTo(caller, dst)) {
+            } else if (!lastMaySend) {
                 r = ECALLDENIED;
             } else if (dst.hasRts(NO_ENDPOINT)) {
                 r = EDEADSRCDST;
             } else if (canTakeAsync(dst, caller, e)) {
                 checkNoDeliveryPending(dst);
-                dst.delivermsg.copyFrom(e.msg);
+                e.copyMessageTo(dst.delivermsg);
                 dst.delivermsg.setSource(caller.endpoint());
                 deliver(dst, SENDA, 0);
                 dst.clearRts(RECEIVING);
@@ -512,7 +525,7 @@ public final class Ipc {
 
     /** A receiver takes an entry now if it waits for the sender, its filters pass, and NOREPLY allows. */
     private boolean canTakeAsync(Proc dst, Proc sender, AsyncTable.Entry e) {
-        return willReceive(dst, sender.endpoint()) && filterAllows(dst, sender, e.msg.type())
+        return willReceive(dst, sender.endpoint()) && filterAllows(dst, sender, e.msgType())
                 && !((e.flags & AsyncTable.AMF_NOREPLY) != 0 && dst.hasMisc(REPLY_PEND));
     }
 
@@ -567,6 +580,11 @@ public final class Ipc {
         AsyncTable.Entry e = entry;
         async.beginScan(space, sp.asyntab, sp.asynsize);
         for (int i = 0; i < sp.asynsize; i++) {
+            // Most of a busy table is finished entries: their flags say all there is to know.
+            long f = async.copiedFlags(space, sp.asyntab, i);
+            if (f == AsyncTable.AMF_EMPTY || f != GuestMemory.FAULT && (f & AsyncTable.AMF_DONE) != 0) {
+                continue;
+            }
             if (!async.read(space, sp.asyntab, i, e)) {
                 done = false;
                 continue;
@@ -584,13 +602,13 @@ public final class Ipc {
             if (to != dst.endpoint() || wanted != ANY && wanted != src.endpoint()) {
                 continue;
             }
-            if (!filterAllows(dst, src, e.msg.type())) {
+            if (!filterAllows(dst, src, e.msgType())) {
                 continue;
             }
             if ((e.flags & AsyncTable.AMF_NOREPLY) != 0 && dst.hasMisc(REPLY_PEND)) {
                 continue;
             }
-            dst.delivermsg.copyFrom(e.msg);
+            e.copyMessageTo(dst.delivermsg);
             dst.delivermsg.setSource(src.endpoint());
             deliver(dst, SENDA, 0);
             async.complete(space, sp.asyntab, i, e.flags, OK);

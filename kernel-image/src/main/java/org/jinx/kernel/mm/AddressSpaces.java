@@ -89,4 +89,18 @@ public interface AddressSpaces {
     default long epoch() {
         return 0;
     }
+
+    /**
+     * Copies {@code len} bytes of physical memory at {@code addr} into {@code dst[off..]}, for the
+     * kernel calls that work on physical addresses (SYS_PHYSCOPY, SYS_MEMSET, SYS_READBIOS).
+     * False, and nothing copied, if any byte lies outside the machine's memory.
+     */
+    default boolean readPhysical(long addr, byte[] dst, int off, int len) {
+        return false;
+    }
+
+    /** Like {@link #readPhysical}, the other way. */
+    default boolean writePhysical(long addr, byte[] src, int off, int len) {
+        return false;
+    }
 }

@@ -11,15 +11,24 @@ import org.jinx.mem.PhysicalMemory;
  * <p>Every operation first counts the frames it needs, so it either completes or changes
  * nothing. Page contents move through {@link PhysicalMemory}'s normal write path, so code that
  * was decoded from a reused frame is invalidated.
+ *
+ * <p>A shared page (the kernel-info page) is one frame the kernel owns and maps read-only at the
+ * same address in every space it creates. Its page table entries carry {@link #SHARED} in a bit
+ * the 386 leaves to software: fork maps the same frame instead of copying it, unmap and destroy
+ * drop the mapping without freeing the frame, and protect never makes it writable.
  */
 public final class PagedAddressSpaces implements AddressSpaces {
     private static final int P = 0x01, RW = 0x02, US = 0x04;
     private static final int PDE_USER = P | RW | US;
     private static final int FRAME_MASK = 0xFFFFF000;
+    /** PTE bit 9, one of the three the processor ignores: the frame is the kernel's, shared. */
+    private static final int SHARED = 0x200;
 
     private final PhysicalMemory mem;
     private final FrameAllocator frames;
     private long epoch;
+    private int sharedVaddr;
+    private int sharedFrame = -1;
 
     public PagedAddressSpaces(PhysicalMemory mem, FrameAllocator frames) {
         this.mem = mem;
@@ -31,9 +40,30 @@ public final class PagedAddressSpaces implements AddressSpaces {
         return epoch;
     }
 
+    /**
+     * From now on every space {@link #create} makes maps {@code frame} read-only at user address
+     * {@code vaddr}. The frame stays the caller's: no space ever frees it.
+     */
+    public void shareIntoEverySpace(int vaddr, int frame) {
+        if ((vaddr & 0xFFF) != 0 || (frame & 0xFFF) != 0) {
+            throw new IllegalArgumentException("shared page not page aligned");
+        }
+        sharedVaddr = vaddr;
+        sharedFrame = frame;
+    }
+
     @Override
     public int create() {
-        return zeroedFrame();
+        int space = zeroedFrame();
+        if (space == -1 || sharedFrame == -1) {
+            return space;
+        }
+        if (frames.freeFrames() < 1) {
+            frames.free(space);
+            return -1;
+        }
+        mem.write32(pteAddress(space, sharedVaddr, true), sharedFrame | P | US | SHARED);
+        return space;
     }
 
     @Override
@@ -79,7 +109,7 @@ public final class PagedAddressSpaces implements AddressSpaces {
             if (pteAddr != -1) {
                 int pte = mem.read32(pteAddr);
                 if ((pte & P) != 0) {
-                    frames.free(pte & FRAME_MASK);
+                    freeUnlessShared(pte);
                     mem.write32(pteAddr, 0);
                 }
             }
@@ -97,7 +127,7 @@ public final class PagedAddressSpaces implements AddressSpaces {
             int pteAddr = pteAddress(space, (int) a, false);
             if (pteAddr != -1) {
                 int pte = mem.read32(pteAddr);
-                if ((pte & P) != 0) {
+                if ((pte & P) != 0 && (pte & SHARED) == 0) {
                     mem.write32(pteAddr, writable ? pte | RW : pte & ~RW);
                 }
             }
@@ -114,7 +144,7 @@ public final class PagedAddressSpaces implements AddressSpaces {
             if ((pde & P) != 0) {
                 need++;
                 for (int t = 0; t < 1024; t++) {
-                    if ((mem.read32((pde & FRAME_MASK) + t * 4) & P) != 0) {
+                    if ((mem.read32((pde & FRAME_MASK) + t * 4) & (P | SHARED)) == P) {
                         need++;
                     }
                 }
@@ -133,7 +163,9 @@ public final class PagedAddressSpaces implements AddressSpaces {
             mem.write32(child + d * 4, table | PDE_USER);
             for (int t = 0; t < 1024; t++) {
                 int pte = mem.read32((pde & FRAME_MASK) + t * 4);
-                if ((pte & P) != 0) {
+                if ((pte & (P | SHARED)) == (P | SHARED)) {
+                    mem.write32(table + t * 4, pte);
+                } else if ((pte & P) != 0) {
                     int copy = frames.alloc();
                     copyFrame(pte & FRAME_MASK, copy);
                     mem.write32(table + t * 4, copy | pte & (P | RW | US));
@@ -153,7 +185,7 @@ public final class PagedAddressSpaces implements AddressSpaces {
             for (int t = 0; t < 1024; t++) {
                 int pte = mem.read32((pde & FRAME_MASK) + t * 4);
                 if ((pte & P) != 0) {
-                    frames.free(pte & FRAME_MASK);
+                    freeUnlessShared(pte);
                 }
             }
             frames.free(pde & FRAME_MASK);
@@ -218,6 +250,12 @@ public final class PagedAddressSpaces implements AddressSpaces {
         return (pde & FRAME_MASK) + (vaddr >>> 12 & 0x3FF) * 4;
     }
 
+    private void freeUnlessShared(int pte) {
+        if ((pte & SHARED) == 0) {
+            frames.free(pte & FRAME_MASK);
+        }
+    }
+
     private int zeroedFrame() {
         int f = frames.alloc();
         if (f == -1) {
@@ -242,5 +280,30 @@ public final class PagedAddressSpaces implements AddressSpaces {
 
     private static long end(int vaddr, int len) {
         return (vaddr & 0xFFFFFFFFL) + len;
+    }
+
+    @Override
+    public boolean readPhysical(long addr, byte[] dst, int off, int len) {
+        if (addr < 0 || addr + len > mem.ramSize()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            dst[off + i] = (byte) mem.read8((int) addr + i);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean writePhysical(long addr, byte[] src, int off, int len) {
+        if (addr < 0 || addr + len > mem.ramSize()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            mem.write8((int) addr + i, src[off + i]); // the normal path: decoded code on the page is dropped
+        }
+        // The bytes may have been some space's page tables. The CPU keeps each space's TLB across
+        // context switches, where a 386 would reload CR3 and see the change: drop them all.
+        epoch++;
+        return true;
     }
 }

@@ -89,11 +89,12 @@ public final class Endpoint {
     }
 
     public static int slot(int endpoint) {
-        return Math.floorMod(endpoint + MAX_NR_TASKS, GENERATION_SIZE) - MAX_NR_TASKS;
+        // floorMod by a power of two, as a mask: every IPC call looks up endpoints.
+        return ((endpoint + MAX_NR_TASKS) & (GENERATION_SIZE - 1)) - MAX_NR_TASKS;
     }
 
     public static int generation(int endpoint) {
-        return Math.floorDiv(endpoint + MAX_NR_TASKS, GENERATION_SIZE);
+        return (endpoint + MAX_NR_TASKS) >> GENERATION_SHIFT;
     }
 
     /** The generation a slot gets at its next fork: one more, wrapping from the maximum to 1. */

@@ -1,5 +1,6 @@
 package org.jinx.kernel.system;
 
+import java.util.Arrays;
 import org.jinx.mem.GuestMemory;
 
 /**
@@ -32,6 +33,24 @@ final class Copier {
             int at = backwards ? len - done - n : done;
             mem.copyIn(srcSpace, src + at, buf, 0, n);
             mem.copyOut(dstSpace, dst + at, buf, 0, n);
+            done += n;
+        }
+        return GuestMemory.Result.OK;
+    }
+
+    /**
+     * Writes {@code len} copies of the byte {@code value} at {@code dst} (MINIX vm_memset on a
+     * virtual range). The range is probed for writing first, so it fills all or nothing.
+     */
+    GuestMemory.Result fill(int dstSpace, int dst, int value, int len) {
+        GuestMemory.Result r = mem.probe(dstSpace, dst, len, true);
+        if (!r.ok()) {
+            return r;
+        }
+        Arrays.fill(buf, (byte) value);
+        for (int done = 0; done < len; ) {
+            int n = Math.min(buf.length, len - done);
+            mem.copyOut(dstSpace, dst + done, buf, 0, n);
             done += n;
         }
         return GuestMemory.Result.OK;

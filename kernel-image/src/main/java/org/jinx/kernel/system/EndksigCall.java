@@ -15,12 +15,12 @@ import org.jinx.kernel.proc.RtsFlag;
  * run again, unless a new signal arrived meanwhile (then SIGNALED is set again and the manager
  * has been told).
  *
- * <p>Request ({@code m_sigcalls}): endpt @8. Not a process with signals pending: EINVAL; the
+ * <p>Request ({@code m_sigcalls}): endpt @24. Not a process with signals pending: EINVAL; the
  * caller is not its manager: EPERM.
  */
 final class EndksigCall implements KernelCall {
     @Abi(msg = "m_sigcalls.endpt")
-    static final int ENDPT = 8;
+    static final int ENDPT = 24;
 
     private final Kernel kernel;
 

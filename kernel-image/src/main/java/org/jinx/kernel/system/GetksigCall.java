@@ -14,14 +14,14 @@ import org.jinx.kernel.proc.RtsFlag;
  * has kernel signals pending (MINIX do_getksig). The process's pending set moves into the reply
  * and SIGNALED is cleared; it stays stopped (SIG_PENDING) until SYS_ENDKSIG.
  *
- * <p>Reply ({@code m_sigcalls}): endpt @8, the process, or NONE if there is none; map @24, its
+ * <p>Reply ({@code m_sigcalls}): endpt @24, the process, or NONE if there is none; map @8, its
  * signals (signal n is bit n-1).
  */
 final class GetksigCall implements KernelCall {
     @Abi(msg = "m_sigcalls.endpt")
-    static final int ENDPT = 8;
+    static final int ENDPT = 24;
     @Abi(msg = "m_sigcalls.map")
-    static final int MAP = 24;
+    static final int MAP = 8;
 
     private final Kernel kernel;
 

@@ -13,14 +13,14 @@ import org.jinx.kernel.proc.Proc;
  * SYS_KILL (0x606): cause signal {@code sig} in process {@code endpt} (MINIX do_kill), through
  * its signal manager, or as a SYSTEM notification if it manages its own signals.
  *
- * <p>Request ({@code m_sigcalls}): endpt @8, sig @12. A bad endpoint or signal number is EINVAL;
+ * <p>Request ({@code m_sigcalls}): endpt @24, sig @28. A bad endpoint or signal number is EINVAL;
  * a kernel task is EPERM.
  */
 final class KillCall implements KernelCall {
     @Abi(msg = "m_sigcalls.endpt")
-    static final int ENDPT = 8;
+    static final int ENDPT = 24;
     @Abi(msg = "m_sigcalls.sig")
-    static final int SIG = 12;
+    static final int SIG = 28;
 
     private final Kernel kernel;
 

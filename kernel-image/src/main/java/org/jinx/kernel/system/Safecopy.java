@@ -44,17 +44,21 @@ final class Safecopy {
      * and copies: from the granter to the caller when {@code intoCaller}, else the other way.
      */
     int copy(Proc caller, Message m, int access, boolean intoCaller) {
-        int bytes = m.getInt(BYTES);
+        return copy(caller, m.getInt(FROM_TO), m.getInt(GID), m.getInt(OFFSET), m.getInt(ADDRESS), m.getInt(BYTES),
+                access, intoCaller);
+    }
+
+    /** One copy as {@link #copy(Proc, Message, int, boolean)} makes it, from its fields (SYS_VSAFECOPY). */
+    int copy(Proc caller, int granter, int gid, int offset, int callerAddress, int bytes, int access,
+            boolean intoCaller) {
         if (bytes < 0) {
             return EINVAL;
         }
-        int r = grants.verify(m.getInt(FROM_TO), caller.endpoint(), m.getInt(GID), m.getInt(OFFSET), bytes,
-                access, target);
+        int r = grants.verify(granter, caller.endpoint(), gid, offset, bytes, access, target);
         if (r != OK) {
             return r;
         }
         int callerSpace = caller.context.cr3;
-        int callerAddress = m.getInt(ADDRESS);
         boolean ok = intoCaller
                 ? copier.copy(target.space, target.address, callerSpace, callerAddress, bytes).ok()
                 : copier.copy(callerSpace, callerAddress, target.space, target.address, bytes).ok();

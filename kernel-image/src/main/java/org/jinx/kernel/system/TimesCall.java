@@ -15,9 +15,10 @@ import org.jinx.kernel.proc.Proc;
  * charged to kernel work on its behalf, which is none today.
  *
  * <p>Request ({@code m_lsys_krn_sys_times}): endpt @8, or NONE for the clock values only. Reply
- * ({@code m_krn_lsys_sys_times}): real_ticks @8 (uptime), boot_ticks @12 (ticks since boot, the
- * same monotonic count), user_time @16, system_time @20, boot_time @24 (64-bit seconds since the
- * epoch, from the board's RTC). A bad endpoint: EINVAL.
+ * ({@code m_krn_lsys_sys_times}): real_ticks @8 (realtime ticks since boot, which SYS_SETTIME
+ * may set or slew), boot_ticks @12 (the monotonic tick count since boot), user_time @16,
+ * system_time @20, boot_time @24 (64-bit seconds since the epoch, from the board's RTC unless
+ * SYS_STIME or SYS_SETTIME changed it; see {@link RealTime}). A bad endpoint: EINVAL.
  */
 final class TimesCall implements KernelCall {
     @Abi(msg = "m_lsys_krn_sys_times.endpt")
@@ -34,9 +35,11 @@ final class TimesCall implements KernelCall {
     static final int BOOT_TIME = 24;
 
     private final Kernel kernel;
+    private final RealTime realTime;
 
-    TimesCall(Kernel kernel) {
+    TimesCall(Kernel kernel, RealTime realTime) {
         this.kernel = kernel;
+        this.realTime = realTime;
     }
 
     @Override
@@ -52,9 +55,9 @@ final class TimesCall implements KernelCall {
         long ticks = kernel.clock().ticks();
         m.setInt(USER_TIME, p == null ? 0 : (int) p.userTicks);
         m.setInt(SYSTEM_TIME, p == null ? 0 : (int) p.sysTicks);
-        m.setInt(REAL_TICKS, (int) ticks);
+        m.setInt(REAL_TICKS, (int) realTime.ticks());
         m.setInt(BOOT_TICKS, (int) ticks);
-        m.setLong(BOOT_TIME, kernel.bootTime());
+        m.setLong(BOOT_TIME, realTime.bootTime());
         return OK;
     }
 }

@@ -130,7 +130,7 @@ final class UpdateCall implements KernelCall {
             }
             boolean newDone = (ne.flags & AsyncTable.AMF_DONE) != 0;
             boolean oldPending = (oe.flags & AsyncTable.AMF_VALID) != 0 && (oe.flags & AsyncTable.AMF_DONE) == 0;
-            if (newDone && oldPending && ne.dst == oe.dst && Arrays.equals(ne.msg.buf, 4, 64, oe.msg.buf, 4, 64)) {
+            if (newDone && oldPending && ne.dst == oe.dst && ne.sameMessageAs(oe)) {
                 async.complete(oldImage.context.cr3, op.asyntab, i, oe.flags, ne.result);
             }
         }

@@ -2,11 +2,16 @@ package org.jinx.kernel.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jinx.Machine;
+import org.jinx.cpu.TrapSink;
+import org.jinx.dev.PcPlatform;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
@@ -32,6 +37,42 @@ final class GuestRun {
         StringBuilder console = new StringBuilder();
         List<String> log = new ArrayList<>();
         HostedSystem sys = HostedSystem.onPc(new HostedSystem.Settings(32 << 20, 33_000_000L, true), console::append, log::add);
+        return run(sys, maxInstructions, console, log, modules);
+    }
+
+    /**
+     * Like {@link #boot}, and counts every external interrupt the CPU hands the kernel, by vector,
+     * into {@code byVector}: what the guest cannot see itself, such as how often a line fired
+     * while its owner was busy. The kernel's trap sink is attached when the run starts, so it is
+     * wrapped by an event at the first cycle, long before the first interrupt.
+     */
+    static GuestRun bootCountingInterrupts(long maxInstructions, Map<Integer, Integer> byVector, BootImage.Module... modules) {
+        StringBuilder console = new StringBuilder();
+        List<String> log = new ArrayList<>();
+        Machine m = new Machine(32 << 20, 33_000_000L);
+        OutputStream debugConsole = new OutputStream() {
+            @Override
+            public void write(int b) {
+                console.append((char) (b & 0xFF));
+            }
+        };
+        new PcPlatform(m, PcPlatform.Options.defaults().withDeterministic(true).withDebugPorts(
+                new PcPlatform.DebugPorts(debugConsole, code -> log.add("POST " + code), PcPlatform.DebugPorts.NO_EXTRA_POST_PORT)));
+        HostedSystem sys = new HostedSystem(m, console::append, log::add);
+        m.scheduler.newTimer("count external interrupts", () -> {
+            TrapSink kernel = m.cpu.trapSink;
+            m.cpu.trapSink = (cpu, kind, vector, hasErrorCode, errorCode) -> {
+                if (kind == TrapSink.Kind.EXTERNAL) {
+                    byVector.merge(vector, 1, Integer::sum);
+                }
+                return kernel.trap(cpu, kind, vector, hasErrorCode, errorCode);
+            };
+        }).scheduleAt(1);
+        return run(sys, maxInstructions, console, log, modules);
+    }
+
+    private static GuestRun run(HostedSystem sys, long maxInstructions, StringBuilder console, List<String> log,
+            BootImage.Module... modules) {
         try {
             sys.boot(List.of(modules));
         } catch (org.jinx.boot.BootException e) {

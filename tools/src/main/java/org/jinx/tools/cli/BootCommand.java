@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jinx.boot.BootException;
 import org.jinx.boot.MultibootLoader;
 import org.jinx.dev.PcPlatform;
+import org.jinx.tools.gdb.GdbLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,10 +21,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "boot",
         mixinStandardHelpOptions = true,
         description = {"Boot the hosted system with --module programs, or the bundled demo.",
-            "The hosted MINIX-style system is not there yet: for now this runs the bundled demo, a small "
-                + "multiboot kernel, in PC mode (the same as 'jinx pc --kernel demo.elf'). It prints what it "
-                + "finds and a few checked computations, then exits through port 0xF4."},
-        footer = {"", "Exit status: 0 when the demo reports success. The demo writes 0 to port",
+            "With --module, each ELF program becomes a process of the hosted MINIX-style kernel (the first "
+                + "ones get the boot image's fixed endpoints). Without, until a system image exists, this runs "
+                + "the bundled demo, a small multiboot kernel, in PC mode (the same as 'jinx pc --kernel "
+                + "demo.elf'): it prints what it finds and a few checked computations, then exits through "
+                + "port 0xF4."},
+        footer = {"", "Debugging the hosted system:",
+            "  jinx boot --module ping --module pong --gdb 1234 --wait-gdb   (then: gdb -ex 'target remote :1234' pong.elf)",
+            "", "Exit status: 0 when the demo reports success. The demo writes 0 to port",
             "0xF4, which 'jinx pc' and QEMU report as status 1 (v*2+1); 'jinx boot' turns",
             "that into 0. Any other outcome has the status 'jinx pc' would give."})
 public final class BootCommand implements Callable<Integer> {
@@ -65,11 +70,28 @@ public final class BootCommand implements Callable<Integer> {
                 + "the same modules give the same run, instruction for instruction.")
     boolean deterministic;
 
+    @Option(names = "--gdb", paramLabel = "[HOST:]PORT",
+            description = "With --module: serve the gdb remote protocol on PORT (host 127.0.0.1 unless given; 0 picks "
+                + "a free port). Each process is a gdb thread (id = endpoint + 1).")
+    String gdb;
+
+    @Option(names = "--wait-gdb", description = "Start stopped until gdb continues the system (needs --gdb).")
+    boolean waitGdb;
+
     @Override
     public Integer call() throws BootException {
+        if (waitGdb && gdb == null) {
+            throw new CliError(ExitStatus.USAGE, "--wait-gdb needs --gdb [HOST:]PORT");
+        }
+        if (gdb != null && modules.isEmpty()) {
+            throw new CliError(ExitStatus.USAGE, "--gdb needs --module: the demo runs in PC mode, debug it with "
+                    + "'jinx pc --kernel ... --gdb'");
+        }
+        GdbLauncher.Address gdbAddress = gdb != null ? GdbLauncher.Address.parse(gdb) : null;
         if (!modules.isEmpty()) {
             return new HostedBoot(main.out, main.err).run(modules, memory, cpuMhz, deterministic,
-                    maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats);
+                    maxInstructions == null ? 0 : maxInstructions, timeout == null ? 0 : timeout, stats,
+                    gdbAddress, waitGdb);
         }
         byte[] demo = demoImage();
         PcRunner runner = new PcRunner(new PcRunner.Settings(32 << 20, 33, PcPlatform.DebugPorts.NO_EXTRA_POST_PORT,

@@ -14,6 +14,7 @@ import java.util.TimerTask;
 import org.jinx.boot.BootException;
 import org.jinx.kernel.boot.BootImage;
 import org.jinx.kernel.boot.HostedSystem;
+import org.jinx.tools.gdb.GdbLauncher;
 
 /**
  * {@code jinx boot --module ...}: hosted mode. Each module spec is {@code [user:]ELF[,ARG...]}:
@@ -74,6 +75,12 @@ final class HostedBoot {
      */
     int run(List<String> specs, int memory, int cpuMhz, boolean deterministic, long maxInstructions, double timeout,
             boolean stats) {
+        return run(specs, memory, cpuMhz, deterministic, maxInstructions, timeout, stats, null, false);
+    }
+
+    /** The same, under the gdb stub when {@code gdb} is not null (the processes are gdb's threads). */
+    int run(List<String> specs, int memory, int cpuMhz, boolean deterministic, long maxInstructions, double timeout,
+            boolean stats, GdbLauncher.Address gdb, boolean waitGdb) {
         List<BootImage.Module> modules = new ArrayList<>();
         for (String s : specs) {
             modules.add(module(s));
@@ -99,16 +106,27 @@ final class HostedBoot {
             }, (long) (timeout * 1000));
         }
         long t0 = System.nanoTime();
-        HostedSystem.Outcome o = sys.run(maxInstructions);
-        long nanos = System.nanoTime() - t0;
-        if (timer != null) {
-            timer.cancel();
+        HostedSystem.Outcome o;
+        boolean killed = false;
+        try {
+            if (gdb != null) {
+                GdbLauncher.HostedRun r = GdbLauncher.runHosted(sys, maxInstructions, gdb, waitGdb, err);
+                o = r.outcome();
+                killed = r.killed();
+            } else {
+                o = sys.run(maxInstructions);
+            }
+        } finally {
+            if (timer != null) {
+                timer.cancel(); // also when the stub cannot listen
+            }
         }
+        long nanos = System.nanoTime() - t0;
         if (stats) {
             err.printf("jinx: %d instructions, %d clock ticks, %.3f s emulated, %.3f s host%n", o.instructions(),
                     o.ticks(), sys.machine.clock.nanos() / 1e9, nanos / 1e9);
         }
-        return status(o);
+        return killed ? ExitStatus.KILLED : status(o);
     }
 
     private int status(HostedSystem.Outcome o) {

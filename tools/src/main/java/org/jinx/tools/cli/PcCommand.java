@@ -88,6 +88,15 @@ public final class PcCommand implements Callable<Integer> {
             description = "A raw hard disk image: primary ATA slave, BIOS drive 81h.")
     Path hdb;
 
+    @Option(names = "--hdc", paramLabel = "FILE",
+            description = "A raw hard disk image: secondary ATA master (ports 170h-177h, IRQ 15); "
+                + "for the guest's own ATA driver, not the BIOS.")
+    Path hdc;
+
+    @Option(names = "--hdd", paramLabel = "FILE",
+            description = "A raw hard disk image: secondary ATA slave.")
+    Path hdd;
+
     @Option(names = "--snapshot",
             description = "Keep every disk write in memory; the image files are not changed.")
     boolean snapshot;

@@ -39,6 +39,8 @@ final class PcDevices {
         FileDisk fda = disk(c.fda, c.snapshot, "--fda");
         FileDisk hda = disk(c.hda, c.snapshot, "--hda");
         FileDisk hdb = disk(c.hdb, c.snapshot, "--hdb");
+        FileDisk hdc = disk(c.hdc, c.snapshot, "--hdc");
+        FileDisk hdd = disk(c.hdd, c.snapshot, "--hdd");
         HostSerial com1 = serial(c.serial, "--serial", c);
         HostSerial com2 = serial(c.serial2, "--serial2", c);
         Display display = Display.NULL;
@@ -50,7 +52,7 @@ final class PcDevices {
             }
         }
         boolean builtIn = c.bios == null && c.kernel == null;
-        return new PcRunner.Devices(c.deterministic, com1, com2, hda, hdb, fda, display, builtIn);
+        return new PcRunner.Devices(c.deterministic, com1, com2, hda, hdb, hdc, hdd, fda, display, builtIn);
     }
 
     private FileDisk disk(Path p, boolean snapshot, String what) {

@@ -32,11 +32,18 @@ public final class PcRunner {
     }
 
     /**
-     * What is attached to the board. Nulls mean nothing attached. {@code builtInBios} installs
-     * the Java BIOS, which boots {@code fda} or {@code hda}.
+     * What is attached to the board. Nulls mean nothing attached. {@code hda} and {@code hdb} are
+     * the primary ATA channel's master and slave, {@code hdc} and {@code hdd} the secondary's.
+     * {@code builtInBios} installs the Java BIOS, which boots {@code fda} or {@code hda}.
      */
     public record Devices(boolean deterministic, HostSerial com1, HostSerial com2, FileDisk hda, FileDisk hdb,
-            FileDisk fda, Display display, boolean builtInBios) {
+            FileDisk hdc, FileDisk hdd, FileDisk fda, Display display, boolean builtInBios) {
+        /** The board without disks on the secondary channel. */
+        public Devices(boolean deterministic, HostSerial com1, HostSerial com2, FileDisk hda, FileDisk hdb,
+                FileDisk fda, Display display, boolean builtInBios) {
+            this(deterministic, com1, com2, hda, hdb, null, null, fda, display, builtInBios);
+        }
+
         /** A bare board: nothing attached, host time paces the guest. */
         public static Devices none() {
             return new Devices(false, null, null, null, null, null, Display.NULL, false);
@@ -44,7 +51,7 @@ public final class PcRunner {
 
         List<AutoCloseable> resources() {
             List<AutoCloseable> r = new ArrayList<>();
-            for (AutoCloseable c : new AutoCloseable[] {com1, com2, hda, hdb, fda}) {
+            for (AutoCloseable c : new AutoCloseable[] {com1, com2, hda, hdb, hdc, hdd, fda}) {
                 if (c != null) {
                     r.add(c);
                 }
@@ -81,6 +88,7 @@ public final class PcRunner {
                     .withDeterministic(devices.deterministic())
                     .withSerial(orNull(devices.com1()), orNull(devices.com2()))
                     .withAtaDisks(devices.hda(), devices.hdb())
+                    .withSecondaryAtaDisks(devices.hdc(), devices.hdd())
                     .withDisks(new int[] {devices.hda() != null ? 47 : 0, devices.hdb() != null ? 47 : 0},
                             new int[] {devices.fda() != null ? floppyType(devices.fda()) : 0, 0})
                     .withDebugPorts(new PcPlatform.DebugPorts(out, err::println, settings.extraPostPort()));

@@ -58,10 +58,10 @@ final class GdbCommands {
         name("QStartNoAckMode", this::startNoAck);
         name("qXfer", this::transfer);          // qXfer:features:read:target.xml:off,len
         name("qAttached", (s, p) -> "1");       // attached to a running machine: gdb detaches on quit
-        name("qC", (s, p) -> "QC" + Integer.toHexString(GdbSession.THREAD_ID));
-        name("qfThreadInfo", (s, p) -> "m" + Integer.toHexString(GdbSession.THREAD_ID));
-        name("qsThreadInfo", (s, p) -> "l");
-        name("qThreadExtraInfo", (s, p) -> Hex.encode("CPU 0"));
+        name("qC", (s, p) -> "QC" + Integer.toHexString(s.target.stoppedThread()));
+        name("qfThreadInfo", this::threadList);  // all threads in one reply ...
+        name("qsThreadInfo", (s, p) -> "l");     // ... so the next one ends the list
+        name("qThreadExtraInfo", this::threadExtraInfo);
         name("qRcmd", this::monitorCommand);    // monitor ...
         name("vCont?", (s, p) -> "vCont;c;C;s;S");
         name("vCont", this::vCont);
@@ -159,27 +159,64 @@ final class GdbCommands {
         return OK;
     }
 
+    /** {@code Hg} picks the thread for registers, memory and breakpoints; {@code Hc} is accepted for any live thread. */
     private String selectThread(GdbSession s, String p) {
         if (p.length() < 3 || (p.charAt(1) != 'g' && p.charAt(1) != 'c')) {
             throw new BadPacket("H needs g or c and a thread");
         }
-        return isOurThread(p.substring(2), true) ? OK : E_INVALID;
+        int tid = threadId(p.substring(2));
+        if (p.charAt(1) == 'g') {
+            return s.target.selectThread(Math.max(tid, 0)) ? OK : E_INVALID;
+        }
+        return appliesTo(s, tid) ? OK : E_INVALID;
     }
 
     private String threadAlive(GdbSession s, String p) {
-        return isOurThread(p.substring(1), false) ? OK : E_INVALID;
+        int tid = threadId(p.substring(1));
+        return tid > 0 && s.target.isThreadAlive(tid) ? OK : E_INVALID;
     }
 
-    /** Thread ids: hex, {@code -1} all, {@code 0} any, or {@code pPID.TID} (gdb-rsp.md P7). */
-    static boolean isOurThread(String tid, boolean wildcards) {
+    private String threadList(GdbSession s, String p) {
+        StringBuilder sb = new StringBuilder("m");
+        for (int tid : s.target.threadIds()) {
+            sb.append(sb.length() > 1 ? "," : "").append(Integer.toHexString(tid));
+        }
+        return sb.length() > 1 ? sb.toString() : "l";
+    }
+
+    /** {@code qThreadExtraInfo,TID}: the thread's description as hex text. */
+    private String threadExtraInfo(GdbSession s, String p) {
+        int comma = p.indexOf(',');
+        if (comma < 0) {
+            throw new BadPacket("qThreadExtraInfo needs a thread");
+        }
+        int tid = threadId(p.substring(comma + 1));
+        String text = tid > 0 ? s.target.threadDescription(tid) : null;
+        return text == null ? E_INVALID : Hex.encode(text);
+    }
+
+    /**
+     * A thread id: hex, {@code -1} for all (returned as -1), {@code 0} for any (0), or the
+     * multiprocess form {@code pPID.TID} (gdb-rsp.md P7).
+     */
+    static int threadId(String tid) {
         if (tid.startsWith("p")) {
             int dot = tid.indexOf('.');
             tid = dot < 0 ? "-1" : tid.substring(dot + 1);
         }
-        if (tid.equals("-1") || tid.equals("0")) {
-            return wildcards;
+        if (tid.equals("-1")) {
+            return -1;
         }
-        return Hex.number(tid) == GdbSession.THREAD_ID;
+        long n = Hex.number(tid);
+        if (n > Integer.MAX_VALUE) {
+            throw new BadPacket("thread id " + tid + " is out of range");
+        }
+        return (int) n;
+    }
+
+    /** True when an action for {@code tid} (a wildcard or a live thread) concerns the target. */
+    private static boolean appliesTo(GdbSession s, int tid) {
+        return tid <= 0 || s.target.isThreadAlive(tid);
     }
 
     // ------------------------------------------------------------------ registers
@@ -325,6 +362,11 @@ final class GdbCommands {
 
     /** Starts a continue or step, optionally from {@code addr} (QEMU sets EIP from it too). */
     private String resume(GdbSession s, boolean step, String addr) {
+        return resume(s, step, addr, 0);
+    }
+
+    /** The same for thread {@code tid} (0: any); see {@link DebugTarget#resume(boolean, int)}. */
+    private String resume(GdbSession s, boolean step, String addr, int tid) {
         if (!addr.isEmpty()) {
             long a = Hex.number(addr);
             byte[] eip = new byte[4];
@@ -336,7 +378,7 @@ final class GdbCommands {
             }
         }
         s.waitingForStop = true;
-        if (s.target.resume(step)) {
+        if (s.target.resume(step, tid)) {
             return null; // the stop event answers
         }
         s.waitingForStop = false;
@@ -347,7 +389,8 @@ final class GdbCommands {
     /**
      * {@code vCont;action[:tid]...}: each thread takes the first action that names it or names
      * none. gdb 13 sends {@code vCont;s:1;c} for a plain stepi (step thread 1, continue the
-     * rest), so the first action that applies to the CPU decides (gdb-rsp.md P6).
+     * rest), so the first action that applies to the CPU decides (gdb-rsp.md P6). With guest
+     * processes as threads, a step names its thread, and the target steps that process.
      */
     private String vCont(GdbSession s, String p) {
         String[] actions = p.substring("vCont;".length()).split(";", -1);
@@ -363,10 +406,11 @@ final class GdbCommands {
             } else if ((kind != 'c' && kind != 's') || act.length() != 1) {
                 return E_INVALID;
             }
-            if (colon >= 0 && !isOurThread(a.substring(colon + 1), true)) {
+            int tid = colon >= 0 ? threadId(a.substring(colon + 1)) : 0;
+            if (!appliesTo(s, tid)) {
                 continue;
             }
-            return resume(s, kind == 's' || kind == 'S', "");
+            return resume(s, kind == 's' || kind == 'S', "", Math.max(tid, 0));
         }
         return E_INVALID;
     }

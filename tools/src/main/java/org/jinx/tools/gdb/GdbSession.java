@@ -10,9 +10,6 @@ import org.jinx.debug.StopEvent;
  * events from the guest thread are handed over with {@link #onStop}.
  */
 final class GdbSession {
-    /** The one thread of PC mode: the CPU. */
-    static final int THREAD_ID = 1;
-
     final DebugTarget target;
     private final Consumer<byte[]> wire;
     private final Channel channel;

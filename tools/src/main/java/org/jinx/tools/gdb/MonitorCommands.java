@@ -17,12 +17,16 @@ final class MonitorCommands {
     private final Map<String, Entry> commands = new LinkedHashMap<>();
 
     MonitorCommands() {
-        add("help", "this list", t -> help());
+        add("help", "this list", this::help);
         add("registers", "all CPU registers: segments with their hidden parts, GDTR, IDTR, CR0-CR3, DR0-DR7",
                 DebugTarget::registerDump);
-        add("memory map", "linear ranges mapped by the current page tables (also: info mem)", DebugTarget::memoryMap);
-        add("ipc", "IPC state of the hosted kernel (also: info ipc)", t -> hostedOnly("IPC state"));
-        add("ps", "the hosted kernel's process list", t -> hostedOnly("the process list"));
+        add("memory map", "linear ranges mapped by the current page tables; hosted: the selected process's"
+                + " (also: info mem)", DebugTarget::memoryMap);
+        add("ps", "the hosted kernel's processes: gdb thread, slot, endpoint, name, priority, RTS flags,"
+                + " where blocked, EIP", t -> orHostedOnly(t.processList(), "the process list"));
+        add("ipc", "the hosted kernel's IPC state: who sends to or receives from whom, caller queues,"
+                + " pending notifications and asynchronous messages (also: info ipc)",
+                t -> orHostedOnly(t.ipcState(), "IPC state"));
     }
 
     private void add(String name, String help, Function<DebugTarget, String> action) {
@@ -45,14 +49,15 @@ final class MonitorCommands {
         return out.endsWith("\n") ? out : out + "\n";
     }
 
-    private String help() {
+    private String help(DebugTarget target) {
         StringBuilder sb = new StringBuilder("Jinx monitor commands:\n");
         commands.forEach((name, e) -> sb.append(String.format("  %-12s %s%n", name, e.help)));
-        sb.append("Addresses in gdb are linear (segment base + offset), translated through the current page tables.\n");
+        sb.append(target.addressNote()).append('\n');
         return sb.toString();
     }
 
-    private static String hostedOnly(String what) {
-        return what + " needs hosted mode (jinx boot); this is PC mode, where the guest owns the machine\n";
+    private static String orHostedOnly(String text, String what) {
+        return text != null ? text
+                : what + " needs hosted mode (jinx boot --module); this is PC mode, where the guest owns the machine\n";
     }
 }

@@ -4,10 +4,10 @@ import org.jinx.debug.DebugTarget;
 import org.jinx.debug.StopEvent;
 
 /**
- * Stop replies (gdb-rsp.md section 3): {@code T} with gdb's signal number, the thread, the
- * registers gdb needs first after every stop (ESP, EBP, EIP, so a stepi costs no {@code g}), and
- * the reason: {@code swbreak:}, {@code hwbreak:}, {@code watch:ADDR}, {@code rwatch:ADDR},
- * {@code awatch:ADDR}. {@code W} when the guest exited, {@code X} when the run ended otherwise.
+ * Stop replies (gdb-rsp.md section 3): {@code T} with gdb's signal number, the thread the guest
+ * stopped in, that thread's registers gdb needs first after every stop (ESP, EBP, EIP, so a
+ * stepi costs no {@code g}; every stop selects the stopped thread), and the reason:
+ * {@code swbreak:}, {@code hwbreak:}, {@code watch:ADDR}, {@code rwatch:ADDR}, {@code awatch:ADDR}. {@code W} when the guest exited, {@code X} when the run ended otherwise.
  */
 final class StopReplies {
     static final int SIGINT = 2, SIGQUIT = 3, SIGTRAP = 5;
@@ -29,7 +29,7 @@ final class StopReplies {
             case SHUTDOWN -> SIGQUIT; // as QEMU reports a guest shutdown
             default -> SIGTRAP;
         };
-        StringBuilder sb = new StringBuilder(String.format("T%02xthread:%02x;", signal, GdbSession.THREAD_ID));
+        StringBuilder sb = new StringBuilder(String.format("T%02xthread:%02x;", signal, s.target.stoppedThread()));
         expedite(sb, s.target, 4);
         expedite(sb, s.target, 5);
         expedite(sb, s.target, DebugTarget.REG_EIP);

@@ -48,6 +48,15 @@ class DiskAndSerialOptionTest {
     }
 
     @Test
+    void missingSecondaryChannelImageNamesItsOption() throws IOException {
+        Path rom = Files.write(dir.resolve("rom.bin"), new byte[0x10000]);
+        assertOneLine(CliRun.of("pc", "--bios", rom.toString(), "--hdd", dir.resolve("gone.img").toString()),
+                ExitStatus.BAD_INPUT, "--hdd", "gone.img");
+        assertOneLine(CliRun.of("pc", "--bios", rom.toString(), "--hdc",
+                dir.resolve("gone.img").toString()), ExitStatus.BAD_INPUT, "--hdc", "gone.img");
+    }
+
+    @Test
     void directoryAsImage() {
         assertOneLine(CliRun.of("pc", "--fda", dir.toString()), ExitStatus.BAD_INPUT, "--fda", "is a directory");
     }

@@ -13,7 +13,7 @@ import org.jinx.tools.cli.ExitStatus;
 import org.jinx.tools.cli.Main;
 import org.junit.jupiter.api.Test;
 
-/** {@code jinx pc --gdb [HOST:]PORT --wait-gdb}: parsing and the errors a user can make. */
+/** {@code jinx pc|boot --gdb [HOST:]PORT --wait-gdb}: parsing and the errors a user can make. */
 class GdbOptionsTest {
     private record Run(int status, String err) {
     }
@@ -63,6 +63,30 @@ class GdbOptionsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Run r = jinx("pc", "--kernel", kernel.elf.toString(), "-m", "4M",
                     "--gdb", "127.0.0.1:" + taken.getLocalPort());
+            assertThat(r.status()).isEqualTo(ExitStatus.USAGE);
+            assertThat(r.err()).startsWith("jinx: --gdb: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void bootWaitGdbNeedsGdb() {
+        Run r = jinx("boot", "--module", "ping", "--wait-gdb");
+        assertThat(r.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(r.err()).startsWith("jinx: --wait-gdb needs --gdb").doesNotContain("Exception");
+    }
+
+    @Test
+    void bootGdbNeedsModulesSinceTheDemoIsPcMode() {
+        Run r = jinx("boot", "--gdb", "1234");
+        assertThat(r.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(r.err()).startsWith("jinx: --gdb needs --module").contains("jinx pc");
+    }
+
+    @Test
+    void bootWithAPortInUseIsAClearError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Run r = jinx("boot", "--module", "ping", "--module", "pong", "--gdb", "127.0.0.1:" + taken.getLocalPort());
             assertThat(r.status()).isEqualTo(ExitStatus.USAGE);
             assertThat(r.err()).startsWith("jinx: --gdb: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("\tat ");

@@ -16,24 +16,28 @@ import java.util.regex.Pattern;
 import org.jinx.tools.cli.Main;
 
 /**
- * A real {@code jinx pc --kernel K --gdb 127.0.0.1:0} run in this JVM, on its own thread, and
- * stock gdb in batch mode against it. The port is read from the stub's "listening on" line.
+ * A real {@code jinx pc --kernel K --gdb 127.0.0.1:0} (or {@code jinx boot --module ... --gdb})
+ * run in this JVM, on its own thread, and stock gdb in batch mode against it. The port is read from the stub's "listening on" line.
  * Every wait is bounded; {@link #close} kills the guest through the stub if it still runs.
  */
 final class JinxUnderGdb implements AutoCloseable {
     static final long GDB_TIMEOUT_S = 60;
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
+    /** The PC-mode test kernel, or null for a hosted run. */
     final TestKernel kernel;
+    /** The ELF gdb loads its symbols from. */
+    private final Path gdbElf;
     final int port;
     private final Thread thread;
     private final AtomicReference<Integer> status;
     private final ByteArrayOutputStream errBytes;
     private final Path scratch;
 
-    private JinxUnderGdb(TestKernel kernel, Thread thread, AtomicReference<Integer> status, ByteArrayOutputStream errBytes,
-            int port) throws IOException {
+    private JinxUnderGdb(TestKernel kernel, Path gdbElf, Thread thread, AtomicReference<Integer> status,
+            ByteArrayOutputStream errBytes, int port) throws IOException {
         this.kernel = kernel;
+        this.gdbElf = gdbElf;
         this.thread = thread;
         this.status = status;
         this.errBytes = errBytes;
@@ -43,15 +47,34 @@ final class JinxUnderGdb implements AutoCloseable {
 
     /** Starts jinx; {@code waitGdb} holds the guest at its entry point until gdb continues. */
     static JinxUnderGdb start(TestKernel kernel, boolean waitGdb, String... more) throws IOException, InterruptedException {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(new SynchronizedSink(err), true, StandardCharsets.UTF_8);
-        PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("pc", "--kernel", kernel.elf.toString(), "-m", "4M",
                 "--gdb", "127.0.0.1:0"));
         if (waitGdb) {
             args.add("--wait-gdb");
         }
         args.addAll(List.of(more));
+        return launch(kernel, kernel.elf, args);
+    }
+
+    /**
+     * Starts {@code jinx boot --deterministic --gdb 127.0.0.1:0 --wait-gdb} with {@code modules}
+     * (each becomes a --module); gdb loads its symbols from {@code gdbElf}.
+     */
+    static JinxUnderGdb boot(Path gdbElf, String... modules) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("boot", "--deterministic", "-m", "16M", "--gdb", "127.0.0.1:0",
+                "--wait-gdb"));
+        for (String m : modules) {
+            args.add("--module");
+            args.add(m);
+        }
+        return launch(null, gdbElf, args);
+    }
+
+    private static JinxUnderGdb launch(TestKernel kernel, Path gdbElf, List<String> args)
+            throws IOException, InterruptedException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(new SynchronizedSink(err), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         AtomicReference<Integer> st = new AtomicReference<>();
         Thread t = new Thread(() -> st.set(Main.run(args.toArray(new String[0]), out, errStream, null)), "jinx-under-gdb");
         t.setDaemon(true);
@@ -64,7 +87,7 @@ final class JinxUnderGdb implements AutoCloseable {
             }
             Matcher m = LISTENING.matcher(text);
             if (m.find()) {
-                return new JinxUnderGdb(kernel, t, st, err, Integer.parseInt(m.group(1)));
+                return new JinxUnderGdb(kernel, gdbElf, t, st, err, Integer.parseInt(m.group(1)));
             }
             if (!t.isAlive()) {
                 throw new IllegalStateException("jinx ended before listening: " + text);
@@ -111,7 +134,7 @@ final class JinxUnderGdb implements AutoCloseable {
         cmd.add("-ex");
         cmd.add("target remote 127.0.0.1:" + port);
         cmd.addAll(after);
-        cmd.add(kernel.elf.toString());
+        cmd.add(gdbElf.toString());
         Process p = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
