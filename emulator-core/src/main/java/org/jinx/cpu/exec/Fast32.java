@@ -168,65 +168,41 @@ public final class Fast32 {
      * ROR, SHL (and its alias /6), SHR, SAR; RCL and RCR stay generic.
      */
     private static BlockOp shift(int op, int r, int n) {
+        // The bodies are FastCalls', which compiled blocks call with the same constants.
         switch (op) {
             case 0: return new BlockOp() {
                 @Override
                 public void exec(Cpu c, DecodedInsn x) {
-                    int a = c.reg[r];
-                    int v = a << n | a >>> (32 - n);
-                    c.reg[r] = v;
-                    boolean cf = (v & 1) != 0;
-                    c.setFlag(Cpu.CF, cf);
-                    c.setFlag(Cpu.OF, v < 0 ^ cf);
+                    FastCalls.rol(c, r, n);
                 }
             };
             case 1: return new BlockOp() {
                 @Override
                 public void exec(Cpu c, DecodedInsn x) {
-                    int a = c.reg[r];
-                    int v = a >>> n | a << (32 - n);
-                    c.reg[r] = v;
-                    c.setFlag(Cpu.CF, v < 0);
-                    c.setFlag(Cpu.OF, v < 0 ^ (v & 0x40000000) != 0);
+                    FastCalls.ror(c, r, 32 - n);
                 }
             };
             case 4:
             case 6: return new BlockOp() {
                 @Override
                 public void exec(Cpu c, DecodedInsn x) {
-                    int a = c.reg[r];
-                    int v = a << n;
-                    c.reg[r] = v;
-                    boolean cf = (a >>> (32 - n) & 1) != 0;
-                    shiftFlags(c, v, cf, v < 0 ^ cf);
+                    FastCalls.shl(c, r, n);
                 }
             };
             case 5: return new BlockOp() {
                 @Override
                 public void exec(Cpu c, DecodedInsn x) {
-                    int a = c.reg[r];
-                    int v = a >>> n;
-                    c.reg[r] = v;
-                    shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, a < 0);
+                    FastCalls.shr(c, r, n);
                 }
             };
             case 7: return new BlockOp() {
                 @Override
                 public void exec(Cpu c, DecodedInsn x) {
-                    int a = c.reg[r];
-                    int v = a >> n;
-                    c.reg[r] = v;
-                    shiftFlags(c, v, (a >>> (n - 1) & 1) != 0, false);
+                    FastCalls.sar(c, r, n);
                 }
             };
             default: return null;
         }
-    }
-
-    private static void shiftFlags(Cpu c, int r, boolean cf, boolean of) {
-        c.setLazy(Cpu.LF_RESULT, 4, 0, 0, r, Cpu.ARITH_FLAGS);
-        c.setFlag(Cpu.CF, cf);
-        c.setFlag(Cpu.OF, of);
     }
 
     private static BlockOp mov(DecodedInsn d, int dst, int src, boolean imm2, int imm, boolean mem) {
