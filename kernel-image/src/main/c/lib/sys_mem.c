@@ -3,21 +3,10 @@
 #include <string.h>
 #include <minix/syslib.h>
 
-int sys_vircopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_lsys_krn_sys_copy.src_endpt = src_proc;
-	m.m_lsys_krn_sys_copy.src_addr = src_addr;
-	m.m_lsys_krn_sys_copy.dst_endpt = dst_proc;
-	m.m_lsys_krn_sys_copy.dst_addr = dst_addr;
-	m.m_lsys_krn_sys_copy.nr_bytes = bytes;
-	return _kernel_call(SYS_VIRCOPY, &m);
-}
-
-int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes,
-	int flags)
+/* SYS_VIRCOPY and SYS_PHYSCOPY share one request: bytes from src_proc's src_addr to
+ * dst_proc's dst_addr (NONE for a physical address), with PHYSCOPY's flags. */
+static int copy(int call, endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr,
+	phys_bytes bytes, int flags)
 {
 	message m;
 
@@ -28,7 +17,18 @@ int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, v
 	m.m_lsys_krn_sys_copy.dst_addr = dst_addr;
 	m.m_lsys_krn_sys_copy.nr_bytes = bytes;
 	m.m_lsys_krn_sys_copy.flags = flags;
-	return _kernel_call(SYS_PHYSCOPY, &m);
+	return _kernel_call(call, &m);
+}
+
+int sys_vircopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes)
+{
+	return copy(SYS_VIRCOPY, src_proc, src_addr, dst_proc, dst_addr, bytes, 0);
+}
+
+int sys_physcopy(endpoint_t src_proc, vir_bytes src_addr, endpoint_t dst_proc, vir_bytes dst_addr, phys_bytes bytes,
+	int flags)
+{
+	return copy(SYS_PHYSCOPY, src_proc, src_addr, dst_proc, dst_addr, bytes, flags);
 }
 
 int sys_memset(endpoint_t who, unsigned long pattern, phys_bytes base, phys_bytes bytes)
