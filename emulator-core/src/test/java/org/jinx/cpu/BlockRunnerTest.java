@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The block runner ({@link Cpu#runUntil}) against the step loop ({@link Cpu#step}): the same
@@ -165,9 +167,11 @@ class BlockRunnerTest {
         assertThat(r.cpu.eip).isEqualTo(CpuRig.CODE + 5);
     }
 
-    @Test
-    void aStoreOverALaterInstructionOfTheSameBlockTakesEffect() {
-        // MOV BYTE [CODE+40], 0x40 ; 34 NOPs ; at CODE+40: INC ECX (41), patched to INC EAX (40) ; HLT
+    /** In the block loop (compileAfter -1) and in a block compiled before its first run (0). */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0})
+    void aStoreOverALaterInstructionOfTheSameBlockTakesEffect(int compileAfter) {
+        // MOV BYTE [CODE+40], 0x40 ; 33 NOPs ; at CODE+40: INC ECX (41), patched to INC EAX (40) ; HLT
         List<Integer> code = new ArrayList<>(List.of(0xC6, 0x05, CpuRig.CODE + 40 & 0xFF, CpuRig.CODE + 40 >> 8 & 0xFF,
                 0, 0, 0x40));
         while (code.size() < 40) {
@@ -176,12 +180,14 @@ class BlockRunnerTest {
         code.add(0x41);
         code.add(HLT);
         CpuRig r = rig(code.stream().mapToInt(Integer::intValue).toArray(), 2);
+        r.cpu.compileAfter = compileAfter;
         int eax = r.reg(Cpu.EAX);
         int ecx = r.reg(Cpu.ECX);
         r.cpu.runUntil(Long.MAX_VALUE, 1000);
         assertThat(r.cpu.state).isEqualTo(Cpu.State.HALTED);
         assertThat(r.reg(Cpu.EAX)).isEqualTo(eax + 1);
         assertThat(r.reg(Cpu.ECX)).isEqualTo(ecx);
+        assertThat(r.cpu.instructions).isEqualTo(1 + 33 + 1 + 1);
     }
 
     @Test

@@ -199,27 +199,6 @@ class CompiledBlockTest {
         }
     }
 
-    @Test
-    void aCompiledBlockThatRewritesItsOwnLaterInstructionRunsTheNewOne() {
-        // MOV BYTE [CODE+40], 40h ; NOPs ; at CODE+40: INC ECX (41), patched to INC EAX (40) ; HLT
-        List<Integer> code = new ArrayList<>(List.of(0xC6, 0x05, CpuRig.CODE + 40 & 0xFF, CpuRig.CODE + 40 >> 8 & 0xFF,
-                0, 0, 0x40));
-        while (code.size() < 40) {
-            code.add(0x90);
-        }
-        code.add(0x41);
-        code.add(HLT);
-        CpuRig r = BlockRunnerTest.rig(code.stream().mapToInt(Integer::intValue).toArray(), 2);
-        r.cpu.compileAfter = 0;
-        int eax = r.reg(Cpu.EAX);
-        int ecx = r.reg(Cpu.ECX);
-        r.cpu.runUntil(Long.MAX_VALUE, 1000);
-        assertThat(r.cpu.state).isEqualTo(Cpu.State.HALTED);
-        assertThat(r.reg(Cpu.EAX)).isEqualTo(eax + 1);
-        assertThat(r.reg(Cpu.ECX)).isEqualTo(ecx);
-        assertThat(r.cpu.instructions).isEqualTo(1 + 33 + 1 + 1);
-    }
-
     /** A 16-bit loop in real mode, compiled after its first run: the 16-bit forms run generic. */
     @Test
     void aRealModeLoopAgreesWithTheStepLoopWhenCompiled() {
@@ -244,7 +223,10 @@ class CompiledBlockTest {
         return r;
     }
 
-    /** As above with a dword store through a base register (a compiled memory form) and a load after it. */
+    /**
+     * As BlockRunnerTest's byte store over a later instruction of the same block, with a dword
+     * store through a base register (a compiled memory form) and a load after it.
+     */
     @Test
     void aCompiledDwordStoreOverALaterInstructionRunsTheNewOne() {
         // MOV ESI, CODE+32 ; MOV DWORD [ESI+8], 90909040h ; MOV EDX, [ESI+8] ; NOPs ;
