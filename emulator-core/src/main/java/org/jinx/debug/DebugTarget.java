@@ -28,6 +28,24 @@ public interface DebugTarget {
         return n >= REG_ST0 && n < REG_FCTRL ? 10 : 4;
     }
 
+    /** Whether register {@code n} is one of the x87's (ST0-ST7 and the control registers). */
+    static boolean isFpuRegister(int n) {
+        return n >= REG_ST0 && n < REGISTER_COUNT;
+    }
+
+    /**
+     * A write of an x87 register while there is no FPU to hold it: accepted only when it writes
+     * zeros, which is what the register reads as.
+     */
+    static boolean acceptsFpuWrite(int n, byte[] in, int off) {
+        for (int i = 0; i < registerSize(n); i++) {
+            if (in[off + i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Receives stops; called on the guest's thread, so it must not block. */
     @FunctionalInterface
     interface StopListener {

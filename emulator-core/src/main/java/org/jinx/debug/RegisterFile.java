@@ -50,13 +50,8 @@ final class RegisterFile {
         if (size < 0) {
             return false;
         }
-        if (size == 10 || n >= DebugTarget.REG_FCTRL) {
-            for (int i = 0; i < size; i++) {
-                if (in[off + i] != 0) {
-                    return false; // no FPU to hold the value
-                }
-            }
-            return true;
+        if (DebugTarget.isFpuRegister(n)) {
+            return DebugTarget.acceptsFpuWrite(n, in, off);
         }
         int v = getLe32(in, off);
         if (n < 8) {

@@ -29,13 +29,8 @@ final class ContextRegisters {
         if (size < 0) {
             return false;
         }
-        if (size == 10 || n >= DebugTarget.REG_FCTRL) {
-            for (int i = 0; i < size; i++) {
-                if (in[off + i] != 0) {
-                    return false;
-                }
-            }
-            return true;
+        if (DebugTarget.isFpuRegister(n)) {
+            return DebugTarget.acceptsFpuWrite(n, in, off);
         }
         int v = getLe32(in, off);
         switch (n) {
