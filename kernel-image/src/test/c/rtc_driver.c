@@ -6,30 +6,11 @@
  */
 #include "check.h"
 #include <stdint.h>
+#include "cmos.h"
 
-#define CMOS_INDEX 0x70
-#define CMOS_DATA 0x71
-#define REG_A 0x0A
-#define REG_B 0x0B
-#define REG_C 0x0C
-#define PIE 0x40                /* register B: periodic interrupt enable */
 #define RATE_1024HZ 0x26        /* register A: divider on, rate 6 */
 #define NOTIFY_ID 1
 #define WANTED 5
-
-static uint32_t cmos_read(int reg)
-{
-	uint32_t v = 0;
-	sys_outb(CMOS_INDEX, reg);
-	sys_inb(CMOS_DATA, &v);
-	return v;
-}
-
-static void cmos_write(int reg, uint32_t v)
-{
-	sys_outb(CMOS_INDEX, reg);
-	sys_outb(CMOS_DATA, v);
-}
 
 int main(void)
 {

@@ -12,13 +12,8 @@
  */
 #include "check.h"
 #include <stdint.h>
+#include "cmos.h"
 
-#define CMOS_INDEX 0x70
-#define CMOS_DATA 0x71
-#define REG_B 0x0B
-#define REG_C 0x0C
-#define PIE 0x40                /* register B: periodic interrupt enable */
-#define IRQF 0x80               /* register C: the chip is asserting IRQ 8 */
 
 #define COM1 0x3F8
 #define UART_IER (COM1 + 1)
@@ -34,20 +29,6 @@
 
 /* Busy waits give up after this many clock ticks of uptime (SYS_TIMES). */
 #define WAIT_TICKS 30
-
-static uint32_t cmos_read(int reg)
-{
-	uint32_t v = 0;
-	sys_outb(CMOS_INDEX, reg);
-	sys_inb(CMOS_DATA, &v);
-	return v;
-}
-
-static void cmos_write(int reg, uint32_t v)
-{
-	sys_outb(CMOS_INDEX, reg);
-	sys_outb(CMOS_DATA, v);
-}
 
 static struct jinx_privinfo self_priv(void)
 {
