@@ -1,5 +1,9 @@
 package org.jinx.kernel.system;
 
+import static org.jinx.kernel.Errno.EINVAL;
+import static org.jinx.kernel.Errno.EPERM;
+import static org.jinx.kernel.Errno.OK;
+
 import java.nio.charset.StandardCharsets;
 import org.jinx.kernel.Kernel;
 import org.jinx.kernel.proc.Endpoint;
@@ -19,6 +23,17 @@ final class CallArgs {
     static Proc userOrSystem(Kernel k, Proc caller, int e) {
         Proc p = process(k, caller, e);
         return p == null || p.isTask() ? null : p;
+    }
+
+    /**
+     * MINIX's check of a call's target process: EINVAL when the endpoint named no live process
+     * ({@code p} is null), EPERM for a kernel task, OK otherwise.
+     */
+    static int targetCheck(Proc p) {
+        if (p == null) {
+            return EINVAL;
+        }
+        return p.isTask() ? EPERM : OK;
     }
 
     /** True if {@code p} has a system privilege structure of its own (not the shared user one). */

@@ -1,7 +1,5 @@
 package org.jinx.kernel.system;
 
-import static org.jinx.kernel.Errno.EINVAL;
-import static org.jinx.kernel.Errno.EPERM;
 import static org.jinx.kernel.Errno.OK;
 
 import org.jinx.kernel.Kernel;
@@ -28,11 +26,9 @@ final class ClearCall implements KernelCall {
     @Override
     public int call(Proc caller, Message m) {
         Proc x = kernel.procs().lookup(m.getInt(ENDPT));
-        if (x == null) {
-            return EINVAL;
-        }
-        if (x.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(x);
+        if (checked != OK) {
+            return checked;
         }
         kernel.clearProc(x);
         return x == caller ? DONT_REPLY : OK;

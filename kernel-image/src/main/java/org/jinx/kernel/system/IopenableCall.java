@@ -36,11 +36,9 @@ final class IopenableCall implements KernelCall {
     @Override
     public int call(Proc caller, Message m) {
         Proc p = CallArgs.process(kernel, caller, m.getInt(ENDPT));
-        if (p == null) {
-            return EINVAL;
-        }
-        if (p.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(p);
+        if (checked != OK) {
+            return checked;
         }
         p.context.eflags |= Eflags.IOPL;
         return OK;

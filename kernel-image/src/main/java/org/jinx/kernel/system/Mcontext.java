@@ -50,11 +50,9 @@ final class Mcontext {
     /** Checks the request and reads the target's mcontext_t into {@link #mc}; returns OK or the error. */
     int read(Message m) {
         target = kernel.procs().lookup(m.getInt(ENDPT));
-        if (target == null) {
-            return EINVAL;
-        }
-        if (target.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(target);
+        if (checked != OK) {
+            return checked;
         }
         return kernel.memory().copyIn(target.context.cr3, m.getInt(CTX_PTR), mc, 0, SIZE).ok() ? OK : EFAULT;
     }

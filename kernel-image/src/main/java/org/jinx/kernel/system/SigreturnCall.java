@@ -34,11 +34,9 @@ final class SigreturnCall implements KernelCall {
     @Override
     public int call(Proc caller, Message m) {
         Proc p = kernel.procs().lookup(m.getInt(SigsendCall.ENDPT));
-        if (p == null) {
-            return EINVAL;
-        }
-        if (p.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(p);
+        if (checked != OK) {
+            return checked;
         }
         if (!kernel.memory().copyIn(p.context.cr3, m.getInt(SigsendCall.SIGCTX), sc, 0, sc.length).ok()) {
             return EFAULT;

@@ -47,11 +47,9 @@ final class SigsendCall implements KernelCall {
     @Override
     public int call(Proc caller, Message m) {
         Proc p = kernel.procs().lookup(m.getInt(ENDPT));
-        if (p == null) {
-            return EINVAL;
-        }
-        if (p.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(p);
+        if (checked != OK) {
+            return checked;
         }
         if (!kernel.memory().copyIn(caller.context.cr3, m.getInt(SIGCTX), sigmsg, 0, sigmsg.length).ok()) {
             return EFAULT;

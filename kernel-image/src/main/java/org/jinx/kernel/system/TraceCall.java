@@ -108,11 +108,9 @@ final class TraceCall implements KernelCall {
     @Override
     public int call(Proc caller, Message m) {
         Proc p = kernel.procs().lookup(m.getInt(ENDPT));
-        if (p == null) {
-            return EINVAL;
-        }
-        if (p.isTask()) {
-            return EPERM;
+        int checked = CallArgs.targetCheck(p);
+        if (checked != OK) {
+            return checked;
         }
         int request = m.getInt(REQUEST);
         int addr = m.getInt(ADDRESS);
