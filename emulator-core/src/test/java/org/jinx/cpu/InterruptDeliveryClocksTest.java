@@ -2,7 +2,6 @@ package org.jinx.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jinx.bus.InterruptController;
 import org.jinx.cpu.exec.DescriptorBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +13,6 @@ import org.junit.jupiter.api.Test;
 class InterruptDeliveryClocksTest {
     private static final int VECTOR = 0x40;
     private static final int HANDLER = 0x3000;
-
-    /** Raises INTR once with {@link #VECTOR}. */
-    private static final class OneInterrupt implements InterruptController {
-        boolean pending = true;
-
-        @Override
-        public boolean intrPending() {
-            return pending;
-        }
-
-        @Override
-        public int acknowledge() {
-            pending = false;
-            return VECTOR;
-        }
-    }
 
     private static long clocksOfOneStep(CpuRig rig) {
         long before = rig.cpu.clock.cycles();
@@ -58,7 +41,7 @@ class InterruptDeliveryClocksTest {
 
     private static long external(CpuRig rig) {
         rig.code(0x90);
-        rig.cpu.pic = new OneInterrupt();
+        rig.cpu.pic = new OneShotInterrupt(VECTOR);
         long clocks = clocksOfOneStep(rig);
         assertThat(rig.cpu.eip).as("the interrupt was delivered").isEqualTo(HANDLER);
         return clocks;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.jinx.cpu.exec.DescriptorBuilder.*;
 
-import org.jinx.bus.InterruptController;
 import org.jinx.cpu.Cpu;
 import org.jinx.cpu.CpuFault;
 import org.jinx.cpu.CpuRig;
 import org.jinx.cpu.Exceptions;
+import org.jinx.cpu.OneShotInterrupt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,20 +181,7 @@ class InterruptGateDeliveryTest {
     @Test
     void externalInterruptTakenFromPicBetweenInstructions() {
         gdt.interruptGate(0x20, HANDLER, 0);
-        cpu.pic = new InterruptController() {
-            private boolean pending = true;
-
-            @Override
-            public boolean intrPending() {
-                return pending;
-            }
-
-            @Override
-            public int acknowledge() {
-                pending = false;
-                return 0x20;
-            }
-        };
+        cpu.pic = new OneShotInterrupt(0x20);
         rig.code(0x0F, 0x06).step(1); // CLTS is not executed: the interrupt comes first
         assertThat(cpu.eip).isEqualTo(HANDLER);
         assertThat(stack(0)).isEqualTo(CpuRig.CODE);
