@@ -433,6 +433,15 @@ public final class MachineDebugTarget implements DebugTarget {
         return mode == Mode.STOPPED && soft.remove(addr, cr3);
     }
 
+    /**
+     * A hardware breakpoint or watchpoint ({@code kind} not SOFTWARE) that stops only while
+     * {@code cr3} is the loaded page directory; it still takes a debug-register slot, and a hit
+     * in another space runs on. Removed by {@link #removeBreakpoint}. False unless stopped.
+     */
+    public synchronized boolean insertHardwareInSpace(BreakpointKind kind, long addr, int length, int cr3) {
+        return mode == Mode.STOPPED && kind != BreakpointKind.SOFTWARE && bank.insert(kind, addr, length, cr3);
+    }
+
     @Override
     public synchronized void removeAllBreakpoints() {
         if (mode == Mode.STOPPED) {

@@ -20,12 +20,23 @@ final class WatchBank {
     private final BreakpointKind[] kind = new BreakpointKind[SLOTS];
     private final long[] ownerAddr = new long[SLOTS];
     private final int[] ownerLen = new int[SLOTS];
+    /**
+     * Per slot: the address space it stops in, named by the CR3 that maps it (a hosted kernel's
+     * process), or {@link SoftBreakpoints#ANY_SPACE}. The debug registers compare linear
+     * addresses whatever tables are loaded, so a hit in another space is passed over.
+     */
+    private final int[] space = new int[SLOTS];
 
     WatchBank(Cpu cpu) {
         this.cpu = cpu;
     }
 
     boolean insert(BreakpointKind k, long addr, int length) {
+        return insert(k, addr, length, SoftBreakpoints.ANY_SPACE);
+    }
+
+    /** As {@link #insert(BreakpointKind, long, int)}, stopping only while {@code cr3} is loaded. */
+    boolean insert(BreakpointKind k, long addr, int length, int cr3) {
         if (addr < 0 || addr > 0xFFFFFFFFL) {
             return false;
         }
@@ -51,6 +62,7 @@ final class WatchBank {
             kind[n] = k;
             ownerAddr[n] = addr;
             ownerLen[n] = length;
+            space[n] = cr3;
         }
         DebugRegisters.update(cpu);
         return true;
@@ -88,10 +100,10 @@ final class WatchBank {
         return false;
     }
 
-    /** The hardware breakpoint whose slot in {@code mask} was hit, or null. */
+    /** The hardware breakpoint whose slot in {@code mask} was hit in its own space, or null. */
     StopEvent instructionStop(int mask) {
         for (int n = 0; n < SLOTS; n++) {
-            if ((mask >> n & 1) != 0 && kind[n] == BreakpointKind.HARDWARE) {
+            if ((mask >> n & 1) != 0 && kind[n] == BreakpointKind.HARDWARE && inSpace(n)) {
                 return new StopEvent(StopEvent.Reason.HW_BREAKPOINT, ownerAddr[n], 0);
             }
         }
@@ -102,10 +114,14 @@ final class WatchBank {
      * The watchpoint that the last instruction's accesses satisfy, from the hit bits of
      * {@code debuggerDr[6]} (bit n: slot n written, bit 4+n: slot n read), or null. Read
      * watchpoints share the read/write encoding of DR7 (the 386 has no read-only breakpoint), so
-     * a slot of a read watchpoint that was only written does not count.
+     * a slot of a read watchpoint that was only written does not count, nor a slot hit in
+     * another address space than its own.
      */
     StopEvent dataStop(int hits) {
         for (int n = 0; n < SLOTS; n++) {
+            if (!inSpace(n)) {
+                continue;
+            }
             boolean written = (hits >> n & 1) != 0;
             boolean read = (hits >> (n + 4) & 1) != 0;
             if (kind[n] == BreakpointKind.WRITE_WATCH && written) {
@@ -119,6 +135,11 @@ final class WatchBank {
             }
         }
         return null;
+    }
+
+    /** Whether slot n stops in the address space now loaded. */
+    private boolean inSpace(int n) {
+        return space[n] == SoftBreakpoints.ANY_SPACE || space[n] == cpu.cr3;
     }
 
     private boolean owned(BreakpointKind k, long addr, int length) {

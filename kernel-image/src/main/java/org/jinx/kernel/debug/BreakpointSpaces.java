@@ -13,7 +13,7 @@ import java.util.Map;
  * is then forgotten, so a breakpoint the user deleted does not bind a later one at the same
  * address for long (within that time it does: gdb does not say that a breakpoint was deleted
  * rather than taken out for a stop). gdb inserts at most one breakpoint per address, so the
- * address is the key.
+ * address is the key (for hardware points the caller folds the kind into it).
  */
 final class BreakpointSpaces {
     private final Map<Long, Integer> active = new HashMap<>();

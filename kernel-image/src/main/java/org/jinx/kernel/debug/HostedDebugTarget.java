@@ -25,8 +25,9 @@ import org.jinx.kernel.proc.RtsFlag;
  * only there: the thread the user picked (gdb's {@code thread N}) when gdb first inserted it, or
  * the stopped thread if none was picked. gdb takes breakpoints out at every stop and puts them
  * back at every resume; one put back keeps its space ({@link BreakpointSpaces});
- * <li>hardware breakpoints and watchpoints: global. The debug-register bank compares linear
- * addresses whatever page tables are loaded, so they fire in any process at that address.
+ * <li>hardware breakpoints and watchpoints: the same, by the same rule; each still takes slots
+ * of the debug-register bank, which compares linear addresses whatever page tables are loaded,
+ * so a hit in another process is passed over and that process runs on.
  * </ul>
  * Every stop selects the stopped thread: the process on the CPU, or, while the CPU is idle, the
  * process that ran last (or the first one, if that one has gone).
@@ -42,6 +43,8 @@ public final class HostedDebugTarget implements DebugTarget {
 
     // Guarded by cpuTarget.
     private final BreakpointSpaces breakpointSpaces = new BreakpointSpaces();
+    /** The same for hardware breakpoints and watchpoints, keyed by {@link #hardwareKey}. */
+    private final BreakpointSpaces hardwareSpaces = new BreakpointSpaces();
     /** The thread gdb selected with Hg; 0 for the stopped thread. */
     private int selected;
     /**
@@ -116,6 +119,7 @@ public final class HostedDebugTarget implements DebugTarget {
             picked = 0;
         }
         breakpointSpaces.stopped();
+        hardwareSpaces.stopped();
         Proc p = kernel.currentProc();
         if (p != null && ThreadIds.isThread(p)) {
             lastRan = ThreadIds.of(p);
@@ -140,6 +144,7 @@ public final class HostedDebugTarget implements DebugTarget {
             tempSet = false;
             clearFollow();
             breakpointSpaces.clear();
+            hardwareSpaces.clear();
         }
     }
 
@@ -412,31 +417,41 @@ public final class HostedDebugTarget implements DebugTarget {
 
     @Override
     public boolean insertBreakpoint(BreakpointKind kind, long addr, int length) {
-        if (kind != BreakpointKind.SOFTWARE) {
-            return cpuTarget.insertBreakpoint(kind, addr, length);
-        }
         synchronized (cpuTarget) {
-            Integer active = breakpointSpaces.activeSpace(addr);
-            if (active != null) {
+            boolean soft = kind == BreakpointKind.SOFTWARE;
+            BreakpointSpaces spaces = soft ? breakpointSpaces : hardwareSpaces;
+            long key = soft ? addr : hardwareKey(kind, addr);
+            if (spaces.activeSpace(key) != null) {
                 return true; // gdb may insert the same point twice; it is one point
             }
             // A breakpoint gdb puts back keeps its space; a new one is the picked thread's, or the selected one's.
             Proc owner = picked != 0 ? ThreadIds.lookup(kernel.procs(), picked) : null;
-            int space = breakpointSpaces.spaceFor(addr, spaceOf(owner != null ? owner : selectedProc()));
-            if (!cpuTarget.insertBreakpointInSpace(addr, space)) {
+            int space = spaces.spaceFor(key, spaceOf(owner != null ? owner : selectedProc()));
+            boolean ok = soft ? cpuTarget.insertBreakpointInSpace(addr, space)
+                    : cpuTarget.insertHardwareInSpace(kind, addr, length, space);
+            if (!ok) {
                 return false;
             }
-            breakpointSpaces.inserted(addr, space);
+            spaces.inserted(key, space);
             return true;
         }
     }
 
+    /** A hardware point's key among {@link #hardwareSpaces}: its kind and address (gdb sets one of each). */
+    private static long hardwareKey(BreakpointKind kind, long addr) {
+        return (long) kind.ordinal() << 32 | addr & 0xFFFFFFFFL;
+    }
+
     @Override
     public boolean removeBreakpoint(BreakpointKind kind, long addr, int length) {
-        if (kind != BreakpointKind.SOFTWARE) {
-            return cpuTarget.removeBreakpoint(kind, addr, length);
-        }
         synchronized (cpuTarget) {
+            if (kind != BreakpointKind.SOFTWARE) {
+                if (!cpuTarget.removeBreakpoint(kind, addr, length)) {
+                    return false;
+                }
+                hardwareSpaces.removed(hardwareKey(kind, addr));
+                return true;
+            }
             Integer space = breakpointSpaces.activeSpace(addr);
             if (space == null || !cpuTarget.removeBreakpointInSpace(addr, space)) {
                 return false;
@@ -452,6 +467,7 @@ public final class HostedDebugTarget implements DebugTarget {
             cpuTarget.removeAllBreakpoints();
             if (!cpuTarget.isRunning()) {
                 breakpointSpaces.clear();
+                hardwareSpaces.clear();
             }
         }
     }

@@ -97,6 +97,41 @@ class HostedDebugTargetTest {
     }
 
     @Test
+    void aHardwareBreakpointStopsOnlyInTheAddressSpaceOfTheThreadSelectedWhenItWasInserted() throws Exception {
+        try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping,2", "ping,2", "pong")) {
+            assertThat(h.target.selectThread(2)).isTrue();
+            assertThat(h.target.insertBreakpoint(BreakpointKind.HARDWARE, ENTRY + 2, 1)).isTrue();
+            h.target.resume(false, 0);
+
+            StopEvent e = h.nextStop();
+            assertThat(e.reason()).isEqualTo(StopEvent.Reason.HW_BREAKPOINT);
+            assertThat(h.target.stoppedThread()).as("thread 1 ran past its own ENTRY + 2").isEqualTo(2);
+            assertThat(h.eip()).isEqualTo(ENTRY + 2);
+            assertThat(proc(h, 1).context.eip).isNotEqualTo(ENTRY).isNotEqualTo(ENTRY + 2);
+        }
+    }
+
+    @Test
+    void aWatchpointStopsOnlyOnAWriteInTheAddressSpaceOfItsThread() throws Exception {
+        try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping,2", "ping,2", "pong")) {
+            // _start aligns ESP to 16, leaves 4 bytes and pushes ECX there: the same linear
+            // address in both pings, which start with the same stack.
+            int slot = (proc(h, 2).context.esp & ~0xF) - 8;
+            assertThat(proc(h, 1).context.esp).isEqualTo(proc(h, 2).context.esp);
+            assertThat(h.target.selectThread(2)).isTrue();
+            assertThat(h.target.insertBreakpoint(BreakpointKind.WRITE_WATCH, slot & 0xFFFFFFFFL, 4)).isTrue();
+            h.target.resume(false, 0);
+
+            StopEvent e = h.nextStop();
+            assertThat(e.reason()).isEqualTo(StopEvent.Reason.WATCH);
+            assertThat(e.address()).isEqualTo(slot & 0xFFFFFFFFL);
+            assertThat(h.target.stoppedThread()).as("thread 1's push to its own stack ran on").isEqualTo(2);
+            assertThat(h.eip()).as("just after thread 2's push %ecx").isEqualTo(ENTRY + 0x14);
+            assertThat(proc(h, 1).context.eip).isNotEqualTo(ENTRY);
+        }
+    }
+
+    @Test
     void aBreakpointPutBackAfterAStopInAnotherThreadKeepsItsAddressSpace() throws Exception {
         try (HostedSystemUnderDebugger h = new HostedSystemUnderDebugger("ping,2", "ping,2", "pong")) {
             assertThat(h.target.selectThread(2)).isTrue();

@@ -150,6 +150,18 @@ class HostedGdbSessionTest {
     }
 
     @Test
+    void anHbreakSetInOneProcessDoesNotStopAnotherRunningTheSameAddress() throws Exception {
+        // As above with a debug-register breakpoint: the bank compares linear addresses in any
+        // process, and a hit in thread 1's space runs on.
+        jinx = JinxUnderGdb.boot(ping, "ping,2", "ping,2", "pong");
+        String out = gdb("thread 2", "hbreak _sendrec", "continue", "p $_thread", "continue", "p $_thread");
+        assertThat(out).contains("Hardware assisted breakpoint 1 at");
+        assertThat(count(out, "Thread 2 hit Breakpoint 1, ")).as(out).isEqualTo(2);
+        assertThat(out).doesNotContain("Thread 1 hit").containsPattern("\\$1 = 2\\b")
+                .containsPattern("\\$2 = 2\\b");
+    }
+
+    @Test
     void withoutPickingAThreadTheBreakpointIsTheStoppedProcesses() throws Exception {
         // The control for the test above: thread 1 does run _sendrec, and stops there when the
         // breakpoint is its own (thread 1 is the stopped thread at the start).
