@@ -48,6 +48,13 @@ final class FastStack {
         return alt != 0 ? alt - d.row.clkReg + 1 : 1;
     }
 
+    /** A dword push on a 32-bit stack: ESP moves only once the write has succeeded. */
+    private static void push32(Cpu c, int v) {
+        int sp = c.reg[Cpu.ESP] - 4;
+        c.write32(Cpu.SS, sp, v);
+        c.reg[Cpu.ESP] = sp;
+    }
+
     private static BlockOp push(DecodedInsn d, int r) {
         return new BlockOp() {
             @Override
@@ -56,9 +63,7 @@ final class FastStack {
                     x.handler.exec(c, x);
                     return;
                 }
-                int sp = c.reg[Cpu.ESP] - 4;
-                c.write32(Cpu.SS, sp, c.reg[r]);
-                c.reg[Cpu.ESP] = sp;
+                push32(c, c.reg[r]);
             }
         };
     }
@@ -71,9 +76,7 @@ final class FastStack {
                     x.handler.exec(c, x);
                     return;
                 }
-                int sp = c.reg[Cpu.ESP] - 4;
-                c.write32(Cpu.SS, sp, v);
-                c.reg[Cpu.ESP] = sp;
+                push32(c, v);
             }
         };
     }
@@ -110,9 +113,7 @@ final class FastStack {
                     throw c.gp(0);
                 }
                 c.nextEip = target;
-                int sp = c.reg[Cpu.ESP] - 4;
-                c.write32(Cpu.SS, sp, ret);
-                c.reg[Cpu.ESP] = sp;
+                push32(c, ret);
                 c.extraCycles += taken;
             }
         };
